@@ -1,0 +1,149 @@
+#include "check/checker.h"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "check/repository_rules.h"
+#include "check/rules.h"
+#include "load/loader.h"
+
+namespace prfaq {
+
+std::optional<Status> readiness(const std::vector<Finding>& raw, bool loaded) {
+  if (!loaded) return std::nullopt;
+  std::optional<Status> best;
+  for (Status s : kLadder) {
+    bool fails = std::any_of(raw.begin(), raw.end(), [&](const Finding& f) {
+      return f.requires_status && *f.requires_status != Status::shelved && requires_at(s, *f.requires_status);
+    });
+    if (fails) break;
+    best = s;
+  }
+  return best;
+}
+
+namespace {
+
+struct Slot {
+  std::vector<Finding> findings;
+  BriefFacts facts;
+  BriefSummary summary;
+  std::optional<Status> status;
+  Suppressions suppressions;
+};
+
+void check_one(const Source& source, const std::string& path, const CheckContext& ctx, Slot& slot) {
+  auto bytes = source.read(path);
+  std::vector<Finding> raw;
+  if (!bytes) {
+    raw.push_back({path, {1, 1}, "front-matter-missing", "the file cannot be read", Severity::error, std::nullopt});
+    slot.findings = std::move(raw);
+    slot.summary.path = path;
+    return;
+  }
+  Brief b = load_brief(path, std::move(*bytes), ctx.config);
+  raw = std::move(b.findings);
+  if (b.front_matter_ok) {
+    Emitter emit(b.path, raw);
+    check_fields(b, ctx, emit);
+    check_body(b, ctx, emit);
+    check_journey(b, ctx, emit);
+    check_metrics(b, ctx, emit);
+    check_reviews(b, ctx, emit);
+    check_placeholders(b, ctx, emit);
+    check_style(b, ctx, emit);
+  }
+  BriefSummary& s = slot.summary;
+  s.path = b.path;
+  s.slug = b.slug;
+  s.title = b.fm.title.value;
+  s.status = b.fm.status_text.value;
+  s.team = b.fm.team.value;
+  s.headline = b.fm.headline.value;
+  s.owner = b.fm.owner;
+  s.readiness = readiness(raw, b.front_matter_ok);
+  if (b.fm.status && b.fm.status != Status::shelved) {
+    auto idx = static_cast<std::size_t>(ladder_rank(*b.fm.status)) + 1;
+    if (idx < kLadder.size())
+      for (const auto& f : raw)
+        if (f.requires_status && *f.requires_status != Status::shelved && requires_at(kLadder[idx], *f.requires_status))
+          s.missing_for_next.push_back(f.message + " [" + f.rule + "]");
+  }
+  slot.status = b.fm.status;
+  slot.facts = facts_of(b);
+  slot.suppressions = std::move(b.suppressions);
+  slot.findings = std::move(raw);
+}
+
+}  // namespace
+
+CheckResult check_repository(const Source& source, const Config& config, const CheckOptions& options) {
+  std::vector<std::string> all = find_brief_paths(source.list("content"));
+  std::vector<std::string> targets;
+  if (options.only.empty()) {
+    targets = all;
+  } else {
+    targets = options.only;
+    std::sort(targets.begin(), targets.end());
+    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+  }
+
+  CheckContext ctx(config);
+  std::vector<Slot> slots(targets.size());
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto work = [&] {
+    try {
+      for (std::size_t i; (i = next.fetch_add(1)) < targets.size();) check_one(source, targets[i], ctx, slots[i]);
+    } catch (...) {
+      std::lock_guard lock(error_mutex);
+      if (!error) error = std::current_exception();
+      next = targets.size();
+    }
+  };
+  unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs) : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<std::size_t>(1, targets.size() / 4)));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
+  work();
+  for (auto& t : threads) t.join();
+  if (error) std::rethrow_exception(error);
+
+  // Repository-wide rules see every brief's path (for slugs) and the facts of
+  // the checked ones; their findings join each brief's own.
+  std::vector<BriefFacts> facts;
+  facts.reserve(slots.size());
+  for (auto& s : slots) facts.push_back(std::move(s.facts));
+  std::vector<std::string> known = all;
+  known.insert(known.end(), targets.begin(), targets.end());
+  std::sort(known.begin(), known.end());
+  known.erase(std::unique(known.begin(), known.end()), known.end());
+  std::vector<Finding> repo;
+  check_repository_rules(source, known, facts, repo);
+  std::map<std::string, std::size_t> slot_of;
+  for (std::size_t i = 0; i < targets.size(); ++i) slot_of[targets[i]] = i;
+  for (auto& f : repo) slots[slot_of[f.file]].findings.push_back(std::move(f));
+
+  CheckResult result;
+  for (auto& s : slots) {
+    for (auto& f : s.findings) {
+      f.severity = config.severity_for(f.rule, s.status, f.requires_status);
+      if (f.severity == Severity::off || s.suppressions.suppressed(f.rule, f.pos.line)) continue;
+      (f.severity == Severity::error ? s.summary.errors : s.summary.warnings)++;
+      result.findings.push_back(std::move(f));
+    }
+    result.errors += s.summary.errors;
+    result.warnings += s.summary.warnings;
+    result.briefs.push_back(std::move(s.summary));
+  }
+  std::sort(result.findings.begin(), result.findings.end(), finding_less);
+  return result;
+}
+
+}  // namespace prfaq

@@ -1,0 +1,43 @@
+#pragma once
+// Checks a set of briefs read from a Source: loads each brief (in parallel),
+// runs the per-brief rules, then the repository-wide rules, gives every
+// finding its severity for the brief's status, drops what is off or
+// suppressed, and sorts. Only small facts of each brief are kept once it is
+// checked, so memory stays near one brief per thread.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/finding.h"
+#include "config/config.h"
+#include "source/source.h"
+
+namespace prfaq {
+
+struct BriefSummary {
+  std::string path, slug, title, status, team, headline;
+  std::vector<std::string> owner;
+  std::optional<Status> readiness;  // highest status whose bar it meets; nullopt: not even idea
+  std::vector<std::string> missing_for_next;  // messages of what the next status lacks
+  int errors = 0, warnings = 0;
+};
+
+struct CheckOptions {
+  // Report only these briefs (repository-relative paths); empty: every brief.
+  std::vector<std::string> only;
+  int jobs = 0;  // 0: one per hardware thread
+};
+
+struct CheckResult {
+  std::vector<Finding> findings;      // sorted, severity resolved, none off
+  std::vector<BriefSummary> briefs;   // in path order
+  int errors = 0, warnings = 0;
+};
+
+CheckResult check_repository(const Source& source, const Config& config, const CheckOptions& options = {});
+
+// The highest status on the ladder none of whose requirements fails. The
+// raw findings are those of one brief before severity.
+std::optional<Status> readiness(const std::vector<Finding>& raw, bool loaded);
+
+}  // namespace prfaq

@@ -1,0 +1,56 @@
+// placeholder: text left over from a template, in the body or in a
+// front-matter value: TODO, TBD, FIXME, XXX, lorem ipsum (the configurable
+// word list) and template brackets such as "[Product name]".
+#include <cctype>
+
+#include "check/rules.h"
+
+namespace prfaq {
+
+namespace {
+
+// "[Product name]": brackets around text holding at least two letters.
+// Links and task boxes never reach here: md4c has taken their brackets.
+template <class F>
+void each_bracket(std::string_view text, F&& f) {
+  std::size_t i = 0;
+  while ((i = text.find('[', i)) != std::string_view::npos) {
+    std::size_t close = text.find(']', i + 1);
+    if (close == std::string_view::npos) return;
+    int letters = 0;
+    bool nested = false;
+    for (std::size_t k = i + 1; k < close; ++k) {
+      letters += std::isalpha(static_cast<unsigned char>(text[k])) ? 1 : 0;
+      nested = nested || text[k] == '[';
+    }
+    if (!nested && letters >= 2 && close - i <= 120) f(i, close + 1);
+    i = nested ? i + 1 : close + 1;
+  }
+}
+
+}  // namespace
+
+void check_placeholders(const Brief& b, const CheckContext& ctx, Emitter& emit) {
+  auto from = ctx.config.ladder_status("placeholder");
+  if (!from) return;
+  auto report = [&](Position pos, std::string_view what) {
+    emit.add(pos, "placeholder", "placeholder left in: '" + std::string(what) + "'", *from);
+  };
+  for (const auto& s : b.fm.strings) {
+    auto ws = words(s.value);
+    for (auto& m : ctx.placeholders.find(s.value, ws))
+      report(s.pos, std::string_view(s.value).substr(m.span.begin, m.span.end - m.span.begin));
+    each_bracket(s.value, [&](std::size_t x, std::size_t y) { report(s.pos, std::string_view(s.value).substr(x, y - x)); });
+  }
+  for (const auto& bl : b.body.blocks) {
+    if (bl.kind == BlockKind::code || bl.kind == BlockKind::html) continue;
+    auto ws = words(bl.text);
+    for (auto& m : ctx.placeholders.find(bl.text, ws))
+      report(b.pos(bl.file_offset(m.span.begin)), std::string_view(bl.text).substr(m.span.begin, m.span.end - m.span.begin));
+    each_bracket(bl.text, [&](std::size_t x, std::size_t y) {
+      report(b.pos(bl.file_offset(x)), std::string_view(bl.text).substr(x, y - x));
+    });
+  }
+}
+
+}  // namespace prfaq

@@ -1,0 +1,211 @@
+// The writing-style warnings, after the Working Backwards writing rules:
+// short press release and FAQ, data instead of weasel words and hype, short
+// sentences, plain words, a customer quote, an Internal FAQ that asks what
+// every review asks, metrics that move the right way.
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "check/rules.h"
+
+namespace prfaq {
+
+namespace {
+
+bool is_prose(const Block& b) {
+  return b.kind == BlockKind::paragraph || b.kind == BlockKind::list_item || b.kind == BlockKind::bullet_item ||
+         b.kind == BlockKind::quote;
+}
+
+bool in_style_scope(SectionKind k) {
+  return k == SectionKind::press_release || k == SectionKind::customer_faq || k == SectionKind::internal_faq;
+}
+
+// Blocks of the press release and both FAQs, each once, in order.
+std::vector<std::size_t> style_blocks(const Body& body) {
+  std::vector<char> seen(body.blocks.size(), 0);
+  for (const auto& s : body.sections)
+    if (in_style_scope(s.kind))
+      for (std::size_t i = s.begin; i < s.end; ++i) seen[i] = 1;
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < seen.size(); ++i)
+    if (seen[i] && (is_prose(body.blocks[i]) || body.blocks[i].kind == BlockKind::heading)) out.push_back(i);
+  return out;
+}
+
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+std::string fmt1(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", x);
+  return buf;
+}
+
+// Quotations of at least `min_words` words: "..." or “...”.
+int count_quotes(std::string_view t, int min_words) {
+  int n = 0;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    std::size_t open = std::string_view::npos, open_len = 0;
+    std::size_t a = t.find('"', i), b = t.find("\xE2\x80\x9C", i);
+    if (a != std::string_view::npos && (b == std::string_view::npos || a < b)) open = a, open_len = 1;
+    else if (b != std::string_view::npos) open = b, open_len = 3;
+    if (open == std::string_view::npos) break;
+    std::size_t close = open_len == 1 ? t.find('"', open + 1) : t.find("\xE2\x80\x9D", open + 3);
+    if (close == std::string_view::npos) break;
+    if (static_cast<int>(words(t.substr(open + open_len, close - open - open_len)).size()) >= min_words) ++n;
+    i = close + (open_len == 1 ? 1 : 3);
+  }
+  return n;
+}
+
+// "Acme launches X. It is free." -> 2
+int count_sentences(std::string_view s) {
+  int n = 0;
+  for (auto sp : sentences(s))
+    if (!words(s.substr(sp.begin, sp.end - sp.begin)).empty()) ++n;
+  return n;
+}
+
+}  // namespace
+
+void check_style(const Brief& b, const CheckContext& ctx, Emitter& emit) {
+  const Config& c = ctx.config;
+  const Body& body = b.body;
+  const FrontMatter& fm = b.fm;
+  const Section* pr = body.find(SectionKind::press_release);
+
+  for (const auto& sec : body.sections)
+    for (const auto& q : sec.questions)
+      if (q.heading && !q.text.empty() && q.text.back() != '?')
+        emit.add(q.pos, "question-mark", "this FAQ question does not end in '?': \"" + q.text + "\"");
+
+  if (pr && body.press_release.words > c.press_release_max_words)
+    emit.add(pr->pos, "press-release-length",
+             "the press release has " + std::to_string(body.press_release.words) + " words; keep it to " +
+                 std::to_string(c.press_release_max_words) + " (about one page)");
+  if (body.faq_words > c.faq_max_words) {
+    const Section* first = nullptr;
+    for (const auto& s : body.sections)
+      if (!first && (s.kind == SectionKind::customer_faq || s.kind == SectionKind::internal_faq)) first = &s;
+    emit.add(first ? first->pos : Position{1, 1}, "faq-length",
+             "the two FAQs have " + std::to_string(body.faq_words) + " words; keep them to " +
+                 std::to_string(c.faq_max_words) + " (about five pages)");
+  }
+  if (code_points(fm.headline.value) > static_cast<std::size_t>(c.headline_max_chars))
+    emit.add(fm.headline.pos, "headline-length",
+             "the headline has " + std::to_string(code_points(fm.headline.value)) + " characters; keep it to " +
+                 std::to_string(c.headline_max_chars) + " (one line)");
+  if (count_sentences(fm.subheadline.value) > 1)
+    emit.add(fm.subheadline.pos, "subheadline-sentence",
+             "the subheadline has " + std::to_string(count_sentences(fm.subheadline.value)) +
+                 " sentences; make it one");
+
+  if (pr) {
+    int quotes = 0;
+    bool any_text = false;
+    for (std::size_t i = pr->begin; i < pr->end; ++i) {
+      const Block& bl = body.blocks[i];
+      if (!is_prose(bl)) continue;
+      any_text = any_text || !bl.text.empty();
+      quotes += bl.kind == BlockKind::quote ? 1 : count_quotes(bl.text, c.customer_quote_min_words);
+    }
+    if (any_text && quotes < c.customer_quote_min_quotes)
+      emit.add(pr->pos, "customer-quote",
+               "the press release has " + std::to_string(quotes) + " quotation" + (quotes == 1 ? "" : "s") +
+                   "; it should quote a customer, not only a leader (at least " +
+                   std::to_string(c.customer_quote_min_quotes) + ")");
+    double grade = flesch_kincaid_grade(body.press_release);
+    if (body.press_release.words >= 30 && grade > c.readability_max_grade)
+      emit.add(pr->pos, "readability",
+               "the press release reads at grade " + fmt1(grade) + "; aim for " + fmt1(c.readability_max_grade) +
+                   " or lower with shorter sentences and plainer words");
+  }
+
+  // Word-level rules over the headline, subheadline, press release and FAQs.
+  auto scan = [&](std::string_view text, auto&& position, bool sentences_too) {
+    auto ws = words(text);
+    for (auto& m : ctx.weasel.find(text, ws))
+      emit.add(position(m.span.begin), "weasel-words",
+               "'" + std::string(text.substr(m.span.begin, m.span.end - m.span.begin)) +
+                   "' is a weasel word: say how much, with a number");
+    for (auto& m : ctx.hype.find(text, ws))
+      emit.add(position(m.span.begin), "hype",
+               "'" + std::string(text.substr(m.span.begin, m.span.end - m.span.begin)) +
+                   "' is hype: show the data instead");
+    auto comps = ctx.comparatives.find(text, ws);
+    auto sents = sentences(text);
+    for (auto& m : comps) {
+      auto s = std::find_if(sents.begin(), sents.end(),
+                            [&](const Span& sp) { return m.span.begin >= sp.begin && m.span.begin < sp.end; });
+      std::string_view sentence = s == sents.end() ? text : text.substr(s->begin, s->end - s->begin);
+      if (!has_digit(sentence))
+        emit.add(position(m.span.begin), "hype",
+                 "'" + std::string(text.substr(m.span.begin, m.span.end - m.span.begin)) +
+                     "' compares without a number: than what, and by how much?");
+    }
+    if (!sentences_too) return;
+    for (auto& sp : sents) {
+      auto n = words(text.substr(sp.begin, sp.end - sp.begin)).size();
+      if (static_cast<int>(n) > c.sentence_max_words)
+        emit.add(position(sp.begin), "sentence-length",
+                 "this sentence has " + std::to_string(n) + " words; keep sentences to " +
+                     std::to_string(c.sentence_max_words));
+    }
+  };
+  for (const auto* s : {&fm.headline, &fm.subheadline})
+    if (!s->value.empty()) scan(s->value, [&](std::size_t) { return s->pos; }, false);
+  for (std::size_t i : style_blocks(body)) {
+    const Block& bl = body.blocks[i];
+    scan(bl.text, [&](std::size_t off) { return b.pos(bl.file_offset(off)); }, bl.kind != BlockKind::heading);
+  }
+
+  if (const Section* internal = body.find(SectionKind::internal_faq)) {
+    std::vector<const Question*> qs;
+    for (const auto& sec : body.sections)
+      if (sec.kind == SectionKind::internal_faq)
+        for (const auto& q : sec.questions) qs.push_back(&q);
+    if (!qs.empty()) {
+      for (const auto& topic : c.coverage_topics) {
+        WordMatcher m(topic.words);
+        bool asked = std::any_of(qs.begin(), qs.end(), [&](const Question* q) {
+          return !m.find(q->text, words(q->text)).empty();
+        });
+        if (!asked)
+          emit.add(internal->pos, "faq-coverage",
+                   "the Internal FAQ asks nothing about " + topic.name + " (a question with one of: " +
+                       [&] {
+                         std::string l;
+                         for (std::size_t k = 0; k < topic.words.size() && k < 4; ++k)
+                           l += (k ? ", " : "") + topic.words[k];
+                         return l;
+                       }() + ")");
+      }
+    }
+  }
+
+  for (const auto& m : fm.metrics) {
+    std::string dir = m.direction.value;
+    if (dir.empty()) {
+      const std::string& k = m.kind.value;
+      if (k == "revenue" || k == "adoption" || k == "retention" || k == "engagement" || k == "activation") dir = "up";
+      else if (k == "cost") dir = "down";
+    }
+    if (dir.empty() || !m.baseline || !m.target) continue;
+    double from = m.baseline->value, to = m.target->value;
+    if ((dir == "up" && to < from) || (dir == "down" && to > from))
+      emit.add(m.target->pos, "metric-direction",
+               "metric '" + m.name.value + "' should go " + dir + ", but its target moves " +
+                   (to < from ? "down" : "up") + " from the baseline");
+  }
+}
+
+}  // namespace prfaq

@@ -1,0 +1,83 @@
+#include "check/suppressions.h"
+
+namespace prfaq {
+
+namespace {
+
+bool is_id_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+
+}  // namespace
+
+void Suppressions::scan_text(const LineIndex& lines, std::vector<std::pair<Position, std::string>>& ids) {
+  std::string_view text = lines.text();
+  std::vector<Range> open;  // disable ranges not closed yet
+  std::size_t from = 0;
+  while (true) {
+    std::size_t at = text.find("prfaq-", from);
+    if (at == std::string_view::npos) break;
+    from = at + 6;
+    int line = lines.line_of(at);
+    std::size_t line_begin = lines.line_start(line);
+    std::string_view before = text.substr(line_begin, at - line_begin);
+    // Only in an HTML comment (Markdown) or a TOML comment (front matter).
+    std::size_t opener = before.rfind("<!--");
+    bool html = opener != std::string_view::npos;
+    if (!html && before.find('#') == std::string_view::npos) continue;
+    std::size_t word_end = at;
+    while (word_end < text.size() && is_id_char(text[word_end])) ++word_end;
+    std::string_view directive = text.substr(at, word_end - at);
+    enum { disable, enable, next_line, this_line } kind;
+    if (directive == "prfaq-disable") kind = disable;
+    else if (directive == "prfaq-enable") kind = enable;
+    else if (directive == "prfaq-disable-next-line") kind = next_line;
+    else if (directive == "prfaq-disable-line") kind = this_line;
+    else continue;
+    std::size_t stop = text.find('\n', word_end);
+    if (stop == std::string_view::npos) stop = text.size();
+    if (html) {
+      std::size_t close = text.substr(0, stop).find("-->", word_end);
+      if (close != std::string_view::npos) stop = close;
+    }
+    std::vector<std::string> rules;
+    std::size_t i = word_end;
+    while (i < stop) {
+      while (i < stop && (text[i] == ' ' || text[i] == '\t' || text[i] == ',')) ++i;
+      std::size_t j = i;
+      while (j < stop && text[j] != ' ' && text[j] != '\t' && text[j] != ',' && text[j] != '\r') ++j;
+      if (j > i) {
+        rules.emplace_back(text.substr(i, j - i));
+        ids.push_back({lines.at(i), rules.back()});
+      }
+      i = j + 1;
+    }
+    if (rules.empty()) rules.emplace_back();
+    int last_line = lines.line_count();
+    for (auto& rule : rules) {
+      switch (kind) {
+        case disable: open.push_back({rule, line, last_line}); break;
+        case next_line: ranges_.push_back({rule, line + 1, line + 1}); break;
+        case this_line: ranges_.push_back({rule, line, line}); break;
+        case enable:
+          for (auto it = open.begin(); it != open.end();) {
+            if (rule.empty() || it->rule == rule) {
+              ranges_.push_back({it->rule, it->first, line});
+              it = open.erase(it);
+            } else {
+              ++it;
+            }
+          }
+          break;
+      }
+    }
+    from = stop;
+  }
+  for (auto& r : open) ranges_.push_back(r);
+}
+
+bool Suppressions::suppressed(std::string_view rule, int line) const {
+  for (const auto& r : ranges_)
+    if (line >= r.first && line <= r.last && (r.rule.empty() || r.rule == rule)) return true;
+  return false;
+}
+
+}  // namespace prfaq

@@ -1,0 +1,147 @@
+#include "cli/command.h"
+
+#include "cli/commands.h"
+#include "util/error.h"
+#include "util/suggest.h"
+
+namespace prfaq {
+
+namespace {
+
+const OptionSpec kFormat{"--format", "FORMAT", "output format: text (default), json, github or sarif"};
+
+const std::vector<Command>& table() {
+  static const std::vector<Command> t = {
+      {"check", "check briefs against the format, the readiness ladder and the style rules",
+       "prfaq check [options] [PATH...]",
+       "Checks every brief under content/ (or the briefs in the given files and folders)\n"
+       "and prints each finding as FILE:LINE:COL: SEVERITY: MESSAGE [RULE].\n"
+       "Exit status: 0 no errors, 1 errors found, 2 prfaq could not run.",
+       {kFormat,
+        {"--color", "WHEN", "colour the text output: auto (default: on a terminal, unless NO_COLOR is set), always, never"},
+        {"--jobs", "N", "threads to use (default: one per CPU)"}},
+       run_check},
+      {"list", "list the briefs: status, readiness, owner, team", "prfaq list [options]",
+       "Readiness is the highest status whose bar the brief meets; a brief whose\n"
+       "readiness is below its status is incomplete.",
+       {{"--format", "FORMAT", "text (default) or json"},
+        {"--status", "STATUS", "only briefs with this status", true},
+        {"--team", "TEAM", "only briefs of this team", true},
+        {"--owner", "EMAIL", "only briefs this person owns", true}},
+       run_list},
+      {"new", "create a brief from the template", "prfaq new [options] \"Title\"",
+       "Writes content/[DIR/]SLUG.md (or SLUG/index.md with --bundle) from the repository's\n"
+       "content/_template.md, or the built-in template. The slug comes from the title; the\n"
+       "owner from `git config user.email`; the status is idea. Never overwrites a file.",
+       {{"--slug", "SLUG", "use this slug instead of one made from the title"},
+        {"--dir", "DIR", "folder under content/ to put the brief in (e.g. payments)"},
+        {"--team", "TEAM", "the team"},
+        {"--customer", "CUSTOMER", "who the customer is"},
+        {"--owner", "EMAIL", "the owner (default: git config user.email)"},
+        {"--bundle", "", "create a bundle folder SLUG/index.md, for briefs with images"}},
+       run_new},
+      {"init", "make this folder a briefs repository", "prfaq init",
+       "Creates prfaq.toml (every default written out, commented), content/ and\n"
+       "content/_template.md. Existing files are left alone.",
+       {},
+       run_init},
+      {"rules", "list every rule: id, default severity, description", "prfaq rules [options]",
+       "Ladder rules are errors from the status shown (and silent below it).",
+       {{"--format", "FORMAT", "text (default) or json"}},
+       run_rules},
+  };
+  return t;
+}
+
+}  // namespace
+
+std::optional<std::string> Args::get(std::string_view o) const {
+  auto it = options.find(o);
+  if (it == options.end() || it->second.empty()) return std::nullopt;
+  return it->second.back();
+}
+
+std::span<const Command> commands() { return table(); }
+
+const Command* find_command(std::string_view name) {
+  for (const auto& c : table())
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+Args parse_args(const Command& cmd, std::span<const std::string> argv) {
+  Args a;
+  bool only_positional = false;
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    const std::string& arg = argv[i];
+    if (only_positional || arg.size() < 2 || arg[0] != '-') {
+      a.positional.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      only_positional = true;
+      continue;
+    }
+    std::string name = arg, value;
+    bool inline_value = false;
+    if (auto eq = arg.find('='); eq != std::string::npos && arg.starts_with("--")) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+      inline_value = true;
+    }
+    if (name == "--help" || name == "-h") {
+      a.options["--help"].push_back("");
+      continue;
+    }
+    const OptionSpec* spec = nullptr;
+    for (const auto& o : cmd.options)
+      if (o.name == name) spec = &o;
+    if (!spec) {
+      std::vector<std::string_view> names;
+      for (const auto& o : cmd.options) names.push_back(o.name);
+      throw Fatal("prfaq " + std::string(cmd.name) + ": unknown option '" + name + "'" + did_you_mean(name, names) +
+                  "; see 'prfaq " + std::string(cmd.name) + " --help'");
+    }
+    if (spec->value.empty()) {
+      if (inline_value) throw Fatal("option " + name + " takes no value");
+    } else if (!inline_value) {
+      if (i + 1 >= argv.size()) throw Fatal("option " + name + " needs a value (" + std::string(spec->value) + ")");
+      value = argv[++i];
+    }
+    if (!spec->repeat && a.options.count(name)) throw Fatal("option " + name + " given twice");
+    a.options[name].push_back(value);
+  }
+  return a;
+}
+
+void print_command_help(std::ostream& out, const Command& cmd) {
+  out << "usage: " << cmd.usage << "\n\n" << cmd.summary << ".\n";
+  if (!cmd.details.empty()) out << '\n' << cmd.details << '\n';
+  out << "\noptions:\n";
+  auto line = [&](std::string left, std::string_view help) {
+    out << "  " << left;
+    if (left.size() < 22) out << std::string(22 - left.size(), ' ');
+    else out << "\n" << std::string(24, ' ');
+    out << help << '\n';
+  };
+  for (const auto& o : cmd.options)
+    line(std::string(o.name) + (o.value.empty() ? "" : " " + std::string(o.value)), o.help);
+  line("-h, --help", "show this help");
+}
+
+void print_main_help(std::ostream& out) {
+  out << "usage: prfaq [-C DIR] COMMAND [options]\n\n"
+         "prfaq checks and publishes Working Backwards PR/FAQ briefs kept in a Git repository.\n\n"
+         "commands:\n";
+  for (const auto& c : table()) {
+    std::string name(c.name);
+    out << "  " << name << std::string(name.size() < 10 ? 10 - name.size() : 1, ' ') << c.summary << '\n';
+  }
+  out << "\nglobal options:\n"
+         "  -C DIR      run as if prfaq was started in DIR\n"
+         "  --version   print the version\n"
+         "  -h, --help  show this help\n\n"
+         "'prfaq COMMAND --help' shows a command's options.\n";
+}
+
+}  // namespace prfaq

@@ -1,0 +1,24 @@
+#pragma once
+// Where a command runs: the briefs repository's root (the nearest folder
+// upwards holding prfaq.toml, else the top of the Git work tree, else the
+// starting folder) and its configuration.
+#include <filesystem>
+#include <string>
+
+#include "config/config.h"
+
+namespace prfaq {
+
+struct Repository {
+  std::filesystem::path root;
+  Config config;
+  // A path given on the command line (relative to `cwd`) as a
+  // repository-relative path; throws Fatal when it is outside the root.
+  std::string relative(const std::string& cwd, const std::string& arg) const;
+};
+
+Repository open_repository(const std::string& cwd);
+// Reads prfaq.toml under `root` (defaults when there is none).
+Config load_config(const std::filesystem::path& root);
+
+}  // namespace prfaq

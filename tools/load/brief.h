@@ -1,0 +1,39 @@
+#pragma once
+// A loaded brief: its bytes, its typed front matter, its parsed body and the
+// findings the loader made (structure, TOML, schema). The brief owns its
+// bytes; `lines` indexes them.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "check/finding.h"
+#include "check/suppressions.h"
+#include "load/body.h"
+#include "load/front_matter.h"
+#include "util/line_index.h"
+
+namespace prfaq {
+
+struct Brief {
+  std::string path;  // repository-relative
+  std::string slug;  // file name without .md, or the bundle folder's name
+  std::string dir;   // folder holding the file (relative links resolve here)
+  std::unique_ptr<std::string> bytes;  // stable address: `lines` views it
+  LineIndex lines;
+  bool front_matter_ok = false;  // front matter found and parsed as TOML
+  std::size_t body_offset = 0;   // where the Markdown body starts in bytes
+  FrontMatter fm;
+  Body body;
+  Suppressions suppressions;
+  std::vector<Finding> findings;  // what loading found
+
+  Position pos(std::size_t offset) const { return lines.at(offset); }
+};
+
+// Slug of a brief at `path`, and whether `path` is a brief at all
+// (content/**/x.md or content/**/x/index.md, no component starting with '_').
+bool is_brief_path(std::string_view path);
+std::string slug_of(std::string_view path);
+bool is_valid_slug(std::string_view slug);
+
+}  // namespace prfaq

@@ -1,0 +1,149 @@
+#include "load/loader.h"
+
+#include <cstring>
+#include <set>
+#include <toml++/toml.h>
+
+#include "check/rule_table.h"
+#include "load/markdown.h"
+#include "load/schema.h"
+#include "load/sections.h"
+#include "load/split.h"
+#include "util/utf8.h"
+
+namespace prfaq {
+
+namespace {
+
+std::string_view base_name(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view dir_name(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+void count_words(Brief& b) {
+  Body& body = b.body;
+  auto prose = [](const Block& bl) {
+    return bl.kind == BlockKind::paragraph || bl.kind == BlockKind::list_item || bl.kind == BlockKind::bullet_item ||
+           bl.kind == BlockKind::quote;
+  };
+  if (const Section* pr = body.find(SectionKind::press_release))
+    for (std::size_t i = pr->begin; i < pr->end; ++i)
+      if (prose(body.blocks[i])) body.press_release += count_text(body.blocks[i].text);
+  for (const auto& s : body.sections) {
+    if (s.kind != SectionKind::customer_faq && s.kind != SectionKind::internal_faq) continue;
+    for (std::size_t i = s.begin; i < s.end; ++i)
+      if (body.blocks[i].kind != BlockKind::code)
+        body.faq_words += static_cast<int>(words(body.blocks[i].text).size());
+  }
+}
+
+}  // namespace
+
+std::string slug_of(std::string_view path) {
+  std::string_view name = base_name(path);
+  if (name == "index.md") name = base_name(dir_name(path));
+  else if (name.ends_with(".md")) name.remove_suffix(3);
+  return std::string(name);
+}
+
+bool is_valid_slug(std::string_view slug) {
+  if (slug.empty() || slug.size() > 64) return false;
+  auto ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!ok(slug[0])) return false;
+  for (char c : slug)
+    if (!ok(c) && c != '-') return false;
+  return true;
+}
+
+std::vector<std::string> find_brief_paths(const std::vector<std::string>& files) {
+  std::set<std::string> bundles;  // folders holding an index.md
+  auto skipped = [](std::string_view path) {
+    std::size_t i = 0;
+    while (i < path.size()) {
+      if (path[i] == '_' || path[i] == '.') return true;
+      auto next = path.find('/', i);
+      if (next == std::string_view::npos) break;
+      i = next + 1;
+    }
+    return false;
+  };
+  for (auto& f : files)
+    if (base_name(f) == "index.md" && dir_name(f).find('/') != std::string_view::npos && !skipped(f))
+      bundles.insert(std::string(dir_name(f)));
+  std::vector<std::string> out;
+  for (auto& f : files) {
+    if (!f.ends_with(".md") || skipped(f)) continue;
+    std::string_view dir = dir_name(f);
+    if (base_name(f) == "index.md") {
+      if (bundles.count(std::string(dir))) out.push_back(f);
+      continue;
+    }
+    // Inside a bundle (at any depth): a resource, not a brief.
+    bool inside = false;
+    for (std::string_view d = dir; !d.empty() && !inside; d = dir_name(d)) inside = bundles.count(std::string(d)) > 0;
+    if (!inside) out.push_back(f);
+  }
+  return out;
+}
+
+Brief load_brief(std::string path, std::string bytes, const Config& config) {
+  Brief b;
+  b.path = std::move(path);
+  b.slug = slug_of(b.path);
+  b.dir = std::string(dir_name(b.path));
+  b.bytes = std::make_unique<std::string>(std::move(bytes));
+  const std::string& text = *b.bytes;
+  b.lines = LineIndex(text);
+  Emitter emit(b.path, b.findings);
+
+  if (!is_valid_slug(b.slug))
+    emit.add({1, 1}, "slug-malformed",
+             "'" + b.slug + "' is not a valid slug: use a-z, 0-9 and '-', starting with a letter or digit, at most 64");
+
+  if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
+    emit.add(b.pos(static_cast<const char*>(nul) - text.data()), "nul-byte", "the file holds a NUL byte");
+    return b;
+  }
+  if (auto bad = first_invalid_utf8(text)) {
+    emit.add(b.pos(*bad), "invalid-utf8", "the file is not valid UTF-8 here");
+    return b;
+  }
+
+  Split split = split_front_matter(text);
+  if (split.error == Split::Error::missing) {
+    emit.add({1, 1}, "front-matter-missing", "the file does not start with a +++ line (TOML front matter)");
+    return b;
+  }
+  if (split.error == Split::Error::unterminated) {
+    emit.add(b.pos(split.open_offset), "front-matter-unterminated",
+             "the front matter opened here has no closing +++ line");
+    return b;
+  }
+  int line_offset = b.lines.line_of(split.toml_begin) - 1;
+  toml::table root;
+  try {
+    root = toml::parse(std::string_view(text).substr(split.toml_begin, split.toml_end - split.toml_begin));
+  } catch (const toml::parse_error& e) {
+    emit.add({static_cast<int>(e.source().begin.line) + line_offset, static_cast<int>(e.source().begin.column)},
+             "toml-syntax", std::string(e.description()));
+    return b;
+  }
+  b.front_matter_ok = true;
+  b.body_offset = split.body_begin;
+  read_front_matter(root, line_offset, config, b.fm, emit);
+
+  for (auto& bad : b.suppressions.scan(b.lines, [](std::string_view id) { return find_rule(id) != nullptr; }))
+    emit.add(bad.pos, "suppression-unknown", "no rule is called '" + bad.rule + "'");
+
+  parse_markdown(text, b.body_offset, b.lines, b.body);
+  find_sections(b.body, b.lines, config);
+  count_words(b);
+  return b;
+}
+
+}  // namespace prfaq

@@ -1,0 +1,245 @@
+#include "load/sections.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace prfaq {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// Words of a heading, letters only.
+std::vector<std::string> words_of(std::string_view s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
+bool has(const std::vector<std::string>& words, std::initializer_list<std::string_view> any) {
+  for (auto& w : words)
+    for (auto a : any)
+      if (w == a) return true;
+  return false;
+}
+
+// "2. Press Release (Draft)" -> "press release"; "Part 1 - PR" -> "pr".
+std::string normalize(std::string_view heading) {
+  std::string s = lower(trim(heading));
+  std::string_view v = s;
+  if (v.starts_with("part ")) {
+    v.remove_prefix(5);
+    while (!v.empty() && std::isalnum(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+  }
+  while (!v.empty() && (std::isdigit(static_cast<unsigned char>(v.front())) || v.front() == '.' ||
+                        v.front() == ')' || v.front() == ':' || v.front() == '-' || v.front() == ' '))
+    v.remove_prefix(1);
+  v = trim(v);
+  if (!v.empty() && v.back() == ')') {
+    if (auto open = v.rfind('('); open != std::string_view::npos) v = trim(v.substr(0, open));
+  }
+  while (!v.empty() && (v.back() == ':' || v.back() == '.')) v.remove_suffix(1);
+  return std::string(v);
+}
+
+bool in(const std::vector<std::string>& names, const std::string& s) {
+  return std::find(names.begin(), names.end(), s) != names.end();
+}
+
+bool is_customer_word(const std::vector<std::string>& w) {
+  return has(w, {"customer", "customers", "external", "user", "users", "adopter", "adopters"});
+}
+bool is_internal_word(const std::vector<std::string>& w) {
+  return has(w, {"internal", "stakeholder", "stakeholders", "technical", "business", "engineering"});
+}
+
+// "Q:", "Q1.", "C1.", "Q1:" at the start of a question.
+bool has_q_prefix(std::string_view s) {
+  s = trim(s);
+  if (s.size() < 2 || (s[0] != 'Q' && s[0] != 'C')) return false;
+  std::size_t i = 1;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  if (i >= s.size()) return false;
+  if (s[0] == 'C' && i == 1) return false;  // "C:" is not a question label; "C1." is
+  return s[i] == ':' || (s[i] == '.' && i > 1);
+}
+
+bool ends_with_question(std::string_view s) {
+  s = trim(s);
+  while (!s.empty() && (s.back() == '*' || s.back() == '_' || s.back() == '"')) s.remove_suffix(1);
+  return !s.empty() && s.back() == '?';
+}
+
+bool is_content(const Block& b) {
+  if (b.kind == BlockKind::thematic_break || b.kind == BlockKind::html) return false;
+  return !trim(b.text).empty() || b.kind == BlockKind::code || b.kind == BlockKind::table;
+}
+
+}  // namespace
+
+SectionKind classify_heading(std::string_view heading, const Config& config) {
+  std::string n = normalize(heading);
+  auto words = words_of(heading);
+  if (n == "press release" || n == "pr" || n == "announcement" || n == "future press release" ||
+      n == "the press release" || in(config.press_release_names, n))
+    return SectionKind::press_release;
+  if (in(config.customer_faq_names, n)) return SectionKind::customer_faq;
+  if (in(config.internal_faq_names, n)) return SectionKind::internal_faq;
+  bool faq = has(words, {"faq", "faqs", "questions"});
+  if (faq) {
+    if (is_internal_word(words)) return SectionKind::internal_faq;
+    if (is_customer_word(words)) return SectionKind::customer_faq;
+    return SectionKind::faq_umbrella;
+  }
+  if (has(words, {"journey"})) return SectionKind::journey;
+  if (n == "metrics" || n == "success metrics" || n == "business case" || n == "metrics and business case")
+    return SectionKind::metrics;
+  return SectionKind::other;
+}
+
+void find_sections(Body& body, const LineIndex& lines, const Config& config) {
+  auto& blocks = body.blocks;
+  auto line_pos = [&](std::size_t offset) { return Position{lines.line_of(offset), 1}; };
+
+  // Pass 1: sections. A recognised heading at level 2 or 3 opens one (an
+  // umbrella also at level 1 or 2); it runs to the next heading at its level
+  // or above. FAQ-named subsections of an umbrella are FAQ sections.
+  struct Open {
+    SectionKind kind;
+    int level;
+    std::size_t heading;
+  };
+  std::vector<Open> found;
+  int umbrella_level = 0;  // level of the umbrella we are in, 0: none
+  int known_level = 0;     // level of the recognised section we are in, 0: none
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const Block& b = blocks[i];
+    if (b.kind != BlockKind::heading) continue;
+    if (umbrella_level && b.level <= umbrella_level) umbrella_level = 0;
+    if (known_level && b.level <= known_level) known_level = 0;
+    SectionKind k = classify_heading(b.text, config);
+    if (umbrella_level && b.level == umbrella_level + 1) {
+      auto words = words_of(b.text);
+      if (k == SectionKind::other || k == SectionKind::faq_umbrella) {
+        if (is_internal_word(words)) k = SectionKind::internal_faq;
+        else if (is_customer_word(words)) k = SectionKind::customer_faq;
+      }
+    }
+    bool at_section_level = b.level == 2 || b.level == 3 || (umbrella_level && b.level == umbrella_level + 1);
+    if (k == SectionKind::faq_umbrella && b.level <= 3) {
+      umbrella_level = b.level;
+      found.push_back({k, b.level, i});
+    } else if (k != SectionKind::other && at_section_level) {
+      found.push_back({k, b.level, i});
+      if (!known_level) known_level = b.level;
+    } else if (b.level <= 3 && !umbrella_level && !known_level) {
+      found.push_back({SectionKind::other, b.level, i});
+    }
+  }
+  for (std::size_t s = 0; s < found.size(); ++s) {
+    Section sec;
+    sec.kind = found[s].kind;
+    sec.level = found[s].level;
+    sec.heading_block = found[s].heading;
+    sec.title = blocks[sec.heading_block].text;
+    sec.pos = line_pos(blocks[sec.heading_block].offset);
+    sec.begin = sec.heading_block + 1;
+    sec.end = blocks.size();
+    for (std::size_t j = sec.begin; j < blocks.size(); ++j)
+      if (blocks[j].kind == BlockKind::heading && blocks[j].level <= sec.level) {
+        sec.end = j;
+        break;
+      }
+    body.sections.push_back(std::move(sec));
+  }
+  // An umbrella with FAQ subsections only holds them; one with none is the
+  // customer FAQ itself.
+  for (auto& sec : body.sections) {
+    if (sec.kind != SectionKind::faq_umbrella) continue;
+    bool has_sub = std::any_of(body.sections.begin(), body.sections.end(), [&](const Section& o) {
+      return o.heading_block > sec.heading_block && o.heading_block < sec.end &&
+             (o.kind == SectionKind::customer_faq || o.kind == SectionKind::internal_faq);
+    });
+    if (!has_sub) sec.kind = SectionKind::customer_faq;
+  }
+
+  // Pass 2: questions in each FAQ section.
+  for (auto& sec : body.sections) {
+    if (sec.kind != SectionKind::customer_faq && sec.kind != SectionKind::internal_faq) continue;
+    std::vector<Question> qs;
+    for (std::size_t j = sec.begin; j < sec.end; ++j) {
+      const Block& b = blocks[j];
+      Question q;
+      q.block = j;
+      q.pos = line_pos(b.offset);
+      bool inline_answer = false;
+      if (b.kind == BlockKind::heading) {
+        if (b.level != sec.level + 1) continue;
+        q.text = std::string(trim(b.text));
+        q.heading = true;
+      } else if (b.kind == BlockKind::paragraph && b.bold_end > 0 &&
+                 (ends_with_question(std::string_view(b.text).substr(0, b.bold_end)) ||
+                  has_q_prefix(b.text))) {
+        q.text = std::string(trim(std::string_view(b.text).substr(0, b.bold_end)));
+        inline_answer = !trim(std::string_view(b.text).substr(b.bold_end)).empty();
+      } else if (b.kind == BlockKind::paragraph && has_q_prefix(b.text)) {
+        std::string_view first = std::string_view(b.text).substr(0, b.first_line_end);
+        std::string_view rest = std::string_view(b.text).substr(b.first_line_end);
+        // "Q: How much? A: Five dollars." on one line.
+        if (auto a = first.find(" A:"); a != std::string_view::npos) {
+          rest = first.substr(a + 3);
+          first = first.substr(0, a);
+        }
+        q.text = std::string(trim(first));
+        inline_answer = !trim(rest).empty();
+      } else if (b.kind == BlockKind::list_item &&
+                 ends_with_question(std::string_view(b.text).substr(0, b.first_line_end))) {
+        q.text = std::string(trim(std::string_view(b.text).substr(0, b.first_line_end)));
+        inline_answer = b.has_more;
+      } else {
+        continue;
+      }
+      q.answered = inline_answer;
+      qs.push_back(std::move(q));
+    }
+    for (std::size_t k = 0; k < qs.size(); ++k) {
+      auto& q = qs[k];
+      q.answer_begin = q.block + 1;
+      q.answer_end = k + 1 < qs.size() ? qs[k + 1].block : sec.end;
+      for (std::size_t j = q.answer_begin; j < q.answer_end && !q.answered; ++j) {
+        const Block& b = blocks[j];
+        // A heading deeper than the question is part of its answer only with content under it.
+        if (b.kind == BlockKind::heading) continue;
+        if (is_content(b)) q.answered = true;
+      }
+    }
+    sec.questions = std::move(qs);
+  }
+}
+
+const Section* Body::find(SectionKind kind) const {
+  for (const auto& s : sections)
+    if (s.kind == kind) return &s;
+  return nullptr;
+}
+
+}  // namespace prfaq

@@ -1,0 +1,53 @@
+#include "report/report.h"
+
+namespace prfaq {
+
+namespace {
+
+std::string plural(int n, std::string_view word) {
+  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::optional<Format> parse_format(std::string_view s) {
+  if (s == "text") return Format::text;
+  if (s == "json") return Format::json;
+  if (s == "github") return Format::github;
+  if (s == "sarif") return Format::sarif;
+  return std::nullopt;
+}
+
+void write_text(std::ostream& out, const CheckResult& r, const ReportOptions& o) {
+  const char* bold = o.color ? "\033[1m" : "";
+  const char* red = o.color ? "\033[1;31m" : "";
+  const char* yellow = o.color ? "\033[1;33m" : "";
+  const char* dim = o.color ? "\033[2m" : "";
+  const char* reset = o.color ? "\033[0m" : "";
+  for (const auto& f : r.findings) {
+    bool error = f.severity == Severity::error;
+    out << bold << f.file << ':' << f.pos.line << ':' << f.pos.column << ":" << reset << ' '
+        << (error ? red : yellow) << to_string(f.severity) << ':' << reset << ' ' << f.message << ' ' << dim << '['
+        << f.rule << ']' << reset << '\n';
+  }
+  std::size_t n = r.briefs.size();
+  if (r.errors == 0 && r.warnings == 0) {
+    out << plural(static_cast<int>(n), "brief") << " checked, no problems\n";
+    return;
+  }
+  int files = 0;
+  for (const auto& b : r.briefs) files += (b.errors + b.warnings) > 0;
+  out << (r.errors ? red : yellow) << plural(r.errors, "error") << ", " << plural(r.warnings, "warning") << reset
+      << " in " << plural(files, "brief") << " (" << n << " checked)\n";
+}
+
+void write_report(std::ostream& out, Format f, const CheckResult& r, const ReportOptions& o) {
+  switch (f) {
+    case Format::text: return write_text(out, r, o);
+    case Format::json: return write_json(out, r);
+    case Format::github: return write_github(out, r);
+    case Format::sarif: return write_sarif(out, r);
+  }
+}
+
+}  // namespace prfaq

@@ -1,0 +1,14 @@
+#pragma once
+// UTF-8 validation. Returns the byte offset of the first invalid sequence, or
+// nullopt when the whole text is valid UTF-8 (overlongs, surrogates and code
+// points above U+10FFFF are invalid, as in RFC 3629).
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace prfaq {
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+}  // namespace prfaq
