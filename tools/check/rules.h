@@ -15,6 +15,8 @@ struct CheckContext {
   explicit CheckContext(const Config& c);
   const Config& config;
   WordMatcher weasel, hype, comparatives, placeholders;
+  WordMatcher style_shapes;  // quick pre-test for weasel, hype and comparatives at once
+  std::vector<WordMatcher> topics;  // faq-coverage, one per config topic
   Date today;
 };
 

@@ -46,12 +46,15 @@ CheckContext::CheckContext(const Config& c)
       hype(c.hype_words),
       comparatives(c.comparative_words),
       placeholders(c.placeholder_words),
-      today(Date::today()) {}
+      today(Date::today()) {
+  for (const auto& t : c.coverage_topics) topics.emplace_back(t.words);
+  for (const auto* m : {&weasel, &hype, &comparatives}) style_shapes.add_shapes(*m);
+}
 
 void check_fields(const Brief& b, const CheckContext& ctx, Emitter& emit) {
   for (const auto& [status, keys] : ctx.config.required_fields)
     for (const auto& key : keys)
-      if (!field_present(b.fm, key))
+      if (!field_present(b.fm, key) && !b.fm.is_mistyped(key))
         emit.add(key_or_top(b, key), "required-field",
                  "'" + key + "' is " + (b.fm.key_pos.count(key) ? "empty" : "missing") + from_text(status), status);
   if (auto from = ctx.config.ladder_status("shelved-reason"); from && blank(b.fm.reason.value))
@@ -140,7 +143,7 @@ void check_metrics(const Brief& b, const CheckContext& ctx, Emitter& emit) {
       }
     }
   }
-  if (auto from = c.ladder_status("launch-missing"); from && !b.fm.launch)
+  if (auto from = c.ladder_status("launch-missing"); from && !b.fm.launch && !b.fm.is_mistyped("launch"))
     emit.add({1, 1}, "launch-missing",
              "'launch' is missing: the date the press release imagines, e.g. launch = 2027-06-30" + from_text(*from),
              *from);

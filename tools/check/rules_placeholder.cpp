@@ -44,8 +44,7 @@ void check_placeholders(const Brief& b, const CheckContext& ctx, Emitter& emit) 
   }
   for (const auto& bl : b.body.blocks) {
     if (bl.kind == BlockKind::code || bl.kind == BlockKind::html) continue;
-    auto ws = words(bl.text);
-    for (auto& m : ctx.placeholders.find(bl.text, ws))
+    for (auto& m : ctx.placeholders.find(bl.text, bl.scan.words))
       report(b.pos(bl.file_offset(m.span.begin)), std::string_view(bl.text).substr(m.span.begin, m.span.end - m.span.begin));
     each_bracket(bl.text, [&](std::size_t x, std::size_t y) {
       report(b.pos(bl.file_offset(x)), std::string_view(bl.text).substr(x, y - x));

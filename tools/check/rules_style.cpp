@@ -69,10 +69,9 @@ int count_quotes(std::string_view t, int min_words) {
 
 // "Acme launches X. It is free." -> 2
 int count_sentences(std::string_view s) {
-  int n = 0;
-  for (auto sp : sentences(s))
-    if (!words(s.substr(sp.begin, sp.end - sp.begin)).empty()) ++n;
-  return n;
+  TextScan ts;
+  scan_text(s, ts);
+  return static_cast<int>(ts.sentence_count());
 }
 
 }  // namespace
@@ -131,41 +130,41 @@ void check_style(const Brief& b, const CheckContext& ctx, Emitter& emit) {
   }
 
   // Word-level rules over the headline, subheadline, press release and FAQs.
-  auto scan = [&](std::string_view text, auto&& position, bool sentences_too) {
-    auto ws = words(text);
-    for (auto& m : ctx.weasel.find(text, ws))
-      emit.add(position(m.span.begin), "weasel-words",
-               "'" + std::string(text.substr(m.span.begin, m.span.end - m.span.begin)) +
-                   "' is a weasel word: say how much, with a number");
-    for (auto& m : ctx.hype.find(text, ws))
-      emit.add(position(m.span.begin), "hype",
-               "'" + std::string(text.substr(m.span.begin, m.span.end - m.span.begin)) +
-                   "' is hype: show the data instead");
-    auto comps = ctx.comparatives.find(text, ws);
-    auto sents = sentences(text);
-    for (auto& m : comps) {
-      auto s = std::find_if(sents.begin(), sents.end(),
-                            [&](const Span& sp) { return m.span.begin >= sp.begin && m.span.begin < sp.end; });
-      std::string_view sentence = s == sents.end() ? text : text.substr(s->begin, s->end - s->begin);
-      if (!has_digit(sentence))
-        emit.add(position(m.span.begin), "hype",
-                 "'" + std::string(text.substr(m.span.begin, m.span.end - m.span.begin)) +
-                     "' compares without a number: than what, and by how much?");
+  auto scan = [&](std::string_view text, const TextScan& ts, auto&& position, bool sentences_too) {
+    auto quote = [&](Span sp) { return "'" + std::string(text.substr(sp.begin, sp.end - sp.begin)) + "'"; };
+    const auto& ws = ts.words;
+    for (std::size_t i = 0; i < ws.size(); ++i) {
+      if (!ctx.style_shapes.may_start(text.substr(ws[i].begin, ws[i].end - ws[i].begin))) continue;
+      Span sp;
+      if (ctx.weasel.match_at(text, ws, i, sp))
+        emit.add(position(sp.begin), "weasel-words", quote(sp) + " is a weasel word: say how much, with a number");
+      if (ctx.hype.match_at(text, ws, i, sp))
+        emit.add(position(sp.begin), "hype", quote(sp) + " is hype: show the data instead");
+      if (ctx.comparatives.match_at(text, ws, i, sp)) {
+        Span sentence = ts.sentence_span(ts.sentence_of(i));
+        if (!has_digit(text.substr(sentence.begin, sentence.end - sentence.begin)))
+          emit.add(position(sp.begin), "hype", quote(sp) + " compares without a number: than what, and by how much?");
+      }
     }
     if (!sentences_too) return;
-    for (auto& sp : sents) {
-      auto n = words(text.substr(sp.begin, sp.end - sp.begin)).size();
+    for (std::size_t k = 0; k < ts.sentence_count(); ++k) {
+      std::size_t n = ts.sentence_words(k);
       if (static_cast<int>(n) > c.sentence_max_words)
-        emit.add(position(sp.begin), "sentence-length",
+        emit.add(position(ts.sentence_span(k).begin), "sentence-length",
                  "this sentence has " + std::to_string(n) + " words; keep sentences to " +
                      std::to_string(c.sentence_max_words));
     }
   };
-  for (const auto* s : {&fm.headline, &fm.subheadline})
-    if (!s->value.empty()) scan(s->value, [&](std::size_t) { return s->pos; }, false);
+  for (const auto* s : {&fm.headline, &fm.subheadline}) {
+    if (s->value.empty()) continue;
+    TextScan ts;
+    scan_text(s->value, ts);
+    scan(s->value, ts, [&](std::size_t) { return s->pos; }, false);
+  }
   for (std::size_t i : style_blocks(body)) {
     const Block& bl = body.blocks[i];
-    scan(bl.text, [&](std::size_t off) { return b.pos(bl.file_offset(off)); }, bl.kind != BlockKind::heading);
+    scan(bl.text, bl.scan, [&](std::size_t off) { return b.pos(bl.file_offset(off)); },
+         bl.kind != BlockKind::heading);
   }
 
   if (const Section* internal = body.find(SectionKind::internal_faq)) {
@@ -174,8 +173,9 @@ void check_style(const Brief& b, const CheckContext& ctx, Emitter& emit) {
       if (sec.kind == SectionKind::internal_faq)
         for (const auto& q : sec.questions) qs.push_back(&q);
     if (!qs.empty()) {
-      for (const auto& topic : c.coverage_topics) {
-        WordMatcher m(topic.words);
+      for (std::size_t t = 0; t < c.coverage_topics.size(); ++t) {
+        const auto& topic = c.coverage_topics[t];
+        const WordMatcher& m = ctx.topics[t];
         bool asked = std::any_of(qs.begin(), qs.end(), [&](const Question* q) {
           return !m.find(q->text, words(q->text)).empty();
         });

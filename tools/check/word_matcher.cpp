@@ -1,27 +1,35 @@
 #include "check/word_matcher.h"
 
-#include <cctype>
-
 namespace prfaq {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool all_caps(std::string_view s) {
   bool letter = false;
   for (char c : s) {
-    if (std::islower(static_cast<unsigned char>(c))) return false;
-    letter = letter || std::isupper(static_cast<unsigned char>(c));
+    if (c >= 'a' && c <= 'z') return false;
+    letter = letter || (c >= 'A' && c <= 'Z');
   }
   return letter;
 }
 
+bool equal_lower(std::string_view got, std::string_view lower) {
+  if (got.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < got.size(); ++i)
+    if (lower_ascii(got[i]) != lower[i]) return false;
+  return true;
+}
+
+std::size_t letter_index(char c) {
+  c = lower_ascii(c);
+  return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : 26;
+}
+
 }  // namespace
+
+std::size_t WordMatcher::shape(std::string_view w) {
+  return (w.size() * 27 + letter_index(w.front())) * 27 + letter_index(w.back());
+}
 
 WordMatcher::WordMatcher(const std::vector<std::string>& list) {
   for (const auto& text : list) {
@@ -29,41 +37,41 @@ WordMatcher::WordMatcher(const std::vector<std::string>& list) {
     e.text = text;
     e.exact = all_caps(text);
     for (auto w : words(text)) {
-      std::string_view word = std::string_view(text).substr(w.begin, w.end - w.begin);
-      e.words.push_back(e.exact ? std::string(word) : lower(word));
+      std::string word = text.substr(w.begin, w.end - w.begin);
+      if (!e.exact)
+        for (auto& c : word) c = lower_ascii(c);
+      e.words.push_back(std::move(word));
     }
-    if (e.words.empty()) continue;
-    first_[lower(e.words[0])].push_back(entries_.size());
+    if (e.words.empty() || e.words[0].size() >= kMaxLen) continue;
+    shapes_.set(shape(e.words[0]));
     entries_.push_back(std::move(e));
   }
 }
 
-std::vector<WordMatcher::Match> WordMatcher::find(std::string_view text, const std::vector<Span>& ws) const {
-  std::vector<Match> out;
-  if (first_.empty()) return out;
-  std::string key;
-  for (std::size_t i = 0; i < ws.size(); ++i) {
-    std::string_view w = text.substr(ws[i].begin, ws[i].end - ws[i].begin);
-    if (w.size() > 40) continue;
-    key.assign(w);
-    for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto it = first_.find(key);
-    if (it == first_.end()) continue;
-    for (std::size_t idx : it->second) {
-      const Entry& e = entries_[idx];
-      if (i + e.words.size() > ws.size()) continue;
-      bool ok = true;
-      for (std::size_t k = 0; k < e.words.size() && ok; ++k) {
-        std::string_view got = text.substr(ws[i + k].begin, ws[i + k].end - ws[i + k].begin);
-        ok = e.exact ? got == e.words[k] : lower(got) == e.words[k];
-      }
-      if (ok) {
-        out.push_back({{ws[i].begin, ws[i + e.words.size() - 1].end}, &e.text});
-        break;
-      }
+const std::string* WordMatcher::match_at(std::string_view text, const std::vector<Span>& ws, std::size_t i,
+                                         Span& span) const {
+  for (const Entry& e : entries_) {
+    if (i + e.words.size() > ws.size()) continue;
+    bool ok = true;
+    for (std::size_t k = 0; k < e.words.size() && ok; ++k) {
+      std::string_view got = text.substr(ws[i + k].begin, ws[i + k].end - ws[i + k].begin);
+      ok = e.exact ? got == e.words[k] : equal_lower(got, e.words[k]);
+    }
+    if (ok) {
+      span = {ws[i].begin, ws[i + e.words.size() - 1].end};
+      return &e.text;
     }
   }
-  return out;
+  return nullptr;
+}
+
+void WordMatcher::find(std::string_view text, const std::vector<Span>& ws, std::vector<Match>& out) const {
+  if (entries_.empty()) return;
+  for (std::size_t i = 0; i < ws.size(); ++i) {
+    if (!may_start(text.substr(ws[i].begin, ws[i].end - ws[i].begin))) continue;
+    Span span;
+    if (const std::string* e = match_at(text, ws, i, span)) out.push_back({span, e});
+  }
 }
 
 }  // namespace prfaq

@@ -3,9 +3,12 @@
 // An entry written in capitals (TODO) matches only in capitals; any other
 // entry matches in any case. Multi-word entries ("lorem ipsum") match
 // consecutive words. Built once per check run, shared read-only by threads.
+// Hot path: every word of every brief goes through find(), so a bit table
+// on (length, first letter, last letter) rejects almost all words before any
+// string is compared.
+#include <bitset>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "load/text_stats.h"
@@ -20,9 +23,20 @@ class WordMatcher {
     Span span;                 // in the text
     const std::string* entry;  // the list entry that matched
   };
-  // `ws` are the words of `text` (load/text_stats.h words()).
-  std::vector<Match> find(std::string_view text, const std::vector<Span>& ws) const;
-  bool empty() const { return first_.empty(); }
+  // `ws` are the words of `text` (TextScan::words).
+  void find(std::string_view text, const std::vector<Span>& ws, std::vector<Match>& out) const;
+  std::vector<Match> find(std::string_view text, const std::vector<Span>& ws) const {
+    std::vector<Match> out;
+    find(text, ws, out);
+    return out;
+  }
+  // The entry matching at word i, if any.
+  const std::string* match_at(std::string_view text, const std::vector<Span>& ws, std::size_t i, Span& span) const;
+  // Adds `other`'s shapes to this matcher's quick test (for a combined pre-test).
+  void add_shapes(const WordMatcher& other) { shapes_ |= other.shapes_; }
+  bool empty() const { return entries_.empty(); }
+  // Could `w` start a match? (The cheap test find() does first.)
+  bool may_start(std::string_view w) const { return w.size() < kMaxLen && shapes_.test(shape(w)); }
 
  private:
   struct Entry {
@@ -30,8 +44,10 @@ class WordMatcher {
     std::vector<std::string> words;  // lower case unless exact
     bool exact = false;
   };
+  static constexpr std::size_t kMaxLen = 32;
+  static std::size_t shape(std::string_view w);
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<std::size_t>> first_;  // lower-case first word -> entries
+  std::bitset<kMaxLen * 27 * 27> shapes_;  // shapes of every entry's first word
 };
 
 }  // namespace prfaq

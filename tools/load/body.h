@@ -37,6 +37,7 @@ struct Block {
   bool all_bold = false;     // the whole text is that one strong span
   std::size_t first_line_end = 0;  // end of the first line (or first paragraph) in `text`
   bool has_more = false;     // list item: content after its first line or paragraph
+  TextScan scan;             // words and sentences of `text` (not for code or HTML)
   std::size_t file_offset(std::size_t text_offset) const;
 };
 

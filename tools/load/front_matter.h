@@ -66,6 +66,14 @@ struct FrontMatter {
   std::vector<Review> reviews;
   // Where each top-level key is, for findings about a key ("owner is empty").
   std::map<std::string, Position, std::less<>> key_pos;
+  // Top-level keys whose value had the wrong type (key-type reported them;
+  // the ladder does not report them again as missing).
+  std::vector<std::string> mistyped;
+  bool is_mistyped(std::string_view key) const {
+    for (const auto& k : mistyped)
+      if (k == key) return true;
+    return false;
+  }
   // Every string value in the front matter, for the placeholder rule.
   std::vector<Located<std::string>> strings;
 };

@@ -27,18 +27,19 @@ std::string_view dir_name(std::string_view path) {
 
 void count_words(Brief& b) {
   Body& body = b.body;
+  for (auto& bl : body.blocks)
+    if (bl.kind != BlockKind::code && bl.kind != BlockKind::html) scan_text(bl.text, bl.scan);
   auto prose = [](const Block& bl) {
     return bl.kind == BlockKind::paragraph || bl.kind == BlockKind::list_item || bl.kind == BlockKind::bullet_item ||
            bl.kind == BlockKind::quote;
   };
   if (const Section* pr = body.find(SectionKind::press_release))
     for (std::size_t i = pr->begin; i < pr->end; ++i)
-      if (prose(body.blocks[i])) body.press_release += count_text(body.blocks[i].text);
+      if (prose(body.blocks[i])) body.press_release += count_text(body.blocks[i].text, body.blocks[i].scan);
   for (const auto& s : body.sections) {
     if (s.kind != SectionKind::customer_faq && s.kind != SectionKind::internal_faq) continue;
     for (std::size_t i = s.begin; i < s.end; ++i)
-      if (body.blocks[i].kind != BlockKind::code)
-        body.faq_words += static_cast<int>(words(body.blocks[i].text).size());
+      body.faq_words += static_cast<int>(body.blocks[i].scan.words.size());
   }
 }
 

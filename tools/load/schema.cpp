@@ -87,6 +87,7 @@ class SchemaReader {
   }
 
   void wrong_type(const toml::node& n, const std::string& k, std::string_view expected) {
+    fm_.mistyped.push_back(k);
     emit_.add(pos(n.source()), "key-type",
               "'" + k + "' must be " + std::string(expected) + ", not " + std::string(type_name(n)));
   }
@@ -142,10 +143,11 @@ class SchemaReader {
       out = {{d.year, d.month, d.day}, pos(n.source())};
       return true;
     }
-    if (n.is_string())
+    if (n.is_string()) {
+      fm_.mistyped.push_back(k);
       emit_.add(pos(n.source()), "key-type",
                 "'" + k + "' must be a TOML date such as 2027-06-30, without quotes, not a string");
-    else
+    } else
       wrong_type(n, k, "a date");
     return false;
   }

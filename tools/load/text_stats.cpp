@@ -1,84 +1,103 @@
 #include "load/text_stats.h"
 
+#include <algorithm>
 #include <array>
-#include <cctype>
-#include <string>
 
 namespace prfaq {
 
 namespace {
 
-bool letter(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
-
 bool is_vowel(char c) {
-  switch (std::tolower(static_cast<unsigned char>(c))) {
+  switch (lower_ascii(c)) {
     case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return true;
     default: return false;
   }
 }
 
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
 constexpr std::array<std::string_view, 14> kAbbrev = {"e.g", "i.e", "mr", "mrs", "ms", "dr", "vs",
                                                       "etc", "inc", "ltd", "st", "no", "approx", "jr"};
 
+bool is_abbreviation(std::string_view t, std::size_t word_begin, std::size_t dot) {
+  // The run of non-space characters before the dot: "e.g", "Mr", "A".
+  std::size_t b = dot;
+  while (b > 0 && !is_space(static_cast<unsigned char>(t[b - 1]))) --b;
+  std::string_view run = t.substr(b, dot - b);
+  while (!run.empty() && (run.front() == '(' || run.front() == '"' || run.front() == '\'')) run.remove_prefix(1);
+  if (dot - word_begin == 1 && run.size() == 1 && !is_digit(static_cast<unsigned char>(run[0]))) return true;
+  if (run.size() > 6) return false;
+  char buf[8];
+  for (std::size_t i = 0; i < run.size(); ++i) buf[i] = lower_ascii(run[i]);
+  std::string_view low(buf, run.size());
+  for (auto a : kAbbrev)
+    if (low == a) return true;
+  return false;
+}
+
 }  // namespace
 
-std::vector<Span> words(std::string_view t) {
-  std::vector<Span> out;
-  std::size_t i = 0, n = t.size();
+Span TextScan::sentence_span(std::size_t k) const {
+  std::size_t first = sentence_starts[k];
+  std::size_t last = first + sentence_words(k) - 1;
+  return {words[first].begin, words[last].end};
+}
+
+std::size_t TextScan::sentence_of(std::size_t w) const {
+  auto it = std::upper_bound(sentence_starts.begin(), sentence_starts.end(), static_cast<std::uint32_t>(w));
+  return it == sentence_starts.begin() ? 0 : static_cast<std::size_t>(it - sentence_starts.begin() - 1);
+}
+
+void scan_text(std::string_view t, TextScan& out) {
+  out.words.clear();
+  out.sentence_starts.clear();
+  out.words.reserve(t.size() / 5 + 1);
+  const std::size_t n = t.size();
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  bool sentence_open = false;
+  std::size_t i = 0;
   while (i < n) {
-    while (i < n && !letter(static_cast<unsigned char>(t[i]))) ++i;
+    // Between words: does a sentence end here?
+    std::size_t gap = i;
+    while (i < n && !is_word_char(s[i])) ++i;
+    if (sentence_open && !out.words.empty()) {
+      for (std::size_t k = gap; k < i; ++k) {
+        unsigned char c = s[k];
+        if (c != '.' && c != '!' && c != '?') continue;
+        std::size_t j = k + 1;
+        while (j < i && !is_space(s[j])) ++j;  // closing quotes, brackets, more dots
+        if (j < i || j == n) {
+          if (c == '.' && k == gap && is_abbreviation(t, out.words.back().begin, k)) break;
+          sentence_open = false;
+        }
+        break;
+      }
+    }
     if (i >= n) break;
     std::size_t b = i;
     while (i < n) {
-      unsigned char c = static_cast<unsigned char>(t[i]);
-      if (letter(c)) {
+      unsigned char c = s[i];
+      if (is_word_char(c)) {
         ++i;
-      } else if ((c == '\'' || c == '-' || c == '.' || c == ',') && i + 1 < n &&
-                 letter(static_cast<unsigned char>(t[i + 1])) &&
-                 // "3.5" and "1,000" stay one word; "end.Next" does not.
-                 (c == '\'' || c == '-' || std::isdigit(static_cast<unsigned char>(t[i + 1])))) {
-        if ((c == '.' || c == ',') && !std::isdigit(static_cast<unsigned char>(t[i - 1]))) break;
+      } else if (i + 1 < n && is_word_char(s[i + 1]) &&
+                 (((c == '\'' || c == '-')) || ((c == '.' || c == ',') && is_digit(s[i - 1]) && is_digit(s[i + 1])))) {
         ++i;
       } else {
         break;
       }
     }
-    out.push_back({b, i});
+    if (!sentence_open) {
+      out.sentence_starts.push_back(static_cast<std::uint32_t>(out.words.size()));
+      sentence_open = true;
+    }
+    out.words.push_back({b, i});
   }
-  return out;
 }
 
-std::vector<Span> sentences(std::string_view t) {
-  std::vector<Span> out;
-  std::size_t begin = 0, n = t.size();
-  auto push = [&](std::size_t end) {
-    std::size_t b = begin;
-    while (b < end && std::isspace(static_cast<unsigned char>(t[b]))) ++b;
-    if (b < end) out.push_back({b, end});
-  };
-  for (std::size_t i = 0; i < n; ++i) {
-    char c = t[i];
-    if (c != '.' && c != '!' && c != '?') continue;
-    std::size_t j = i + 1;
-    while (j < n && (t[j] == '"' || t[j] == '\'' || t[j] == ')' || t[j] == '.' || t[j] == '!' || t[j] == '?' ||
-                     (static_cast<unsigned char>(t[j]) == 0xE2 && j + 2 < n)))  // closing curly quote
-      j += static_cast<unsigned char>(t[j]) == 0xE2 ? 3 : 1;
-    if (j < n && !std::isspace(static_cast<unsigned char>(t[j]))) continue;
-    if (c == '.') {
-      std::size_t w = i;
-      while (w > begin && !std::isspace(static_cast<unsigned char>(t[w - 1]))) --w;
-      std::string word;
-      for (std::size_t k = w; k < i; ++k) word += static_cast<char>(std::tolower(static_cast<unsigned char>(t[k])));
-      bool abbrev = word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]));
-      for (auto a : kAbbrev) abbrev = abbrev || word == a;
-      if (abbrev) continue;
-    }
-    push(std::min(j, n));
-    begin = std::min(j, n);
-    i = begin;
-  }
-  push(n);
-  return out;
+std::vector<Span> words(std::string_view text) {
+  TextScan scan;
+  scan_text(text, scan);
+  return std::move(scan.words);
 }
 
 int syllables(std::string_view w) {
@@ -89,7 +108,8 @@ int syllables(std::string_view w) {
   int letters = 0;
   for (std::size_t i = 0; i < n; ++i) {
     char c = w[i];
-    if (!std::isalpha(static_cast<unsigned char>(c))) {
+    bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!alpha) {
       prev = false;
       continue;
     }
@@ -99,27 +119,29 @@ int syllables(std::string_view w) {
     prev = v;
   }
   if (letters == 0) return 1;  // a number is read as one word
-  char last = static_cast<char>(std::tolower(static_cast<unsigned char>(w[n - 1])));
-  char before = n > 1 ? static_cast<char>(std::tolower(static_cast<unsigned char>(w[n - 2]))) : 0;
+  char last = lower_ascii(w[n - 1]);
+  char before = n > 1 ? lower_ascii(w[n - 2]) : 0;
   // Silent final e ("make"), but not "-le" ("table") or "ee" ("free").
   if (last == 'e' && count > 1 && before != 'l' && !is_vowel(before)) --count;
   if (n > 2 && last == 'd' && before == 'e' && count > 1) {
-    char third = static_cast<char>(std::tolower(static_cast<unsigned char>(w[n - 3])));
+    char third = lower_ascii(w[n - 3]);
     if (third != 't' && third != 'd') --count;  // "used", but "wanted"
   }
   return count < 1 ? 1 : count;
 }
 
-TextCounts count_text(std::string_view text) {
+TextCounts count_text(std::string_view text, const TextScan& scan) {
   TextCounts c;
-  for (auto s : sentences(text)) {
-    auto ws = words(text.substr(s.begin, s.end - s.begin));
-    if (ws.empty()) continue;
-    ++c.sentences;
-    c.words += static_cast<int>(ws.size());
-    for (auto w : ws) c.syllables += syllables(text.substr(s.begin + w.begin, w.end - w.begin));
-  }
+  c.words = static_cast<int>(scan.words.size());
+  c.sentences = static_cast<int>(scan.sentence_count());
+  for (auto w : scan.words) c.syllables += syllables(text.substr(w.begin, w.end - w.begin));
   return c;
+}
+
+TextCounts count_text(std::string_view text) {
+  TextScan scan;
+  scan_text(text, scan);
+  return count_text(text, scan);
 }
 
 double flesch_kincaid_grade(const TextCounts& c) {

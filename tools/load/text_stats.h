@@ -1,8 +1,13 @@
 #pragma once
 // Words, sentences and syllables of plain text, for the length, readability
 // and word-list rules. Words are runs of letters, digits, apostrophes and
-// inner hyphens; any non-ASCII byte counts as a letter (so "café" is one word).
+// inner hyphens ("3.5" and "1,000" are one word); any non-ASCII byte counts
+// as a letter (so "café" is one word). Sentences end at '.', '!' or '?'
+// followed by a space or the end, except after common abbreviations (e.g.,
+// i.e., Mr., Dr., vs.) and single initials. One pass does both (scan_text):
+// the loader scans each block once and every rule reuses the result.
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -12,10 +17,24 @@ struct Span {
   std::size_t begin = 0, end = 0;
 };
 
+struct TextScan {
+  std::vector<Span> words;
+  // Index in `words` of each sentence's first word; a sentence runs to the
+  // next one's first word. Sentences without words are not listed.
+  std::vector<std::uint32_t> sentence_starts;
+  std::size_t sentence_count() const { return sentence_starts.size(); }
+  std::size_t sentence_words(std::size_t k) const {
+    std::size_t end = k + 1 < sentence_starts.size() ? sentence_starts[k + 1] : words.size();
+    return end - sentence_starts[k];
+  }
+  // Text span of sentence k: first word's begin to last word's end.
+  Span sentence_span(std::size_t k) const;
+  // The sentence holding word w.
+  std::size_t sentence_of(std::size_t w) const;
+};
+
+void scan_text(std::string_view text, TextScan& out);
 std::vector<Span> words(std::string_view text);
-// Sentences end at '.', '!' or '?' followed by a space or the end, except
-// after common abbreviations (e.g., i.e., Mr., Dr., vs.) and single initials.
-std::vector<Span> sentences(std::string_view text);
 int syllables(std::string_view word);
 
 struct TextCounts {
@@ -27,8 +46,16 @@ struct TextCounts {
     return *this;
   }
 };
+TextCounts count_text(std::string_view text, const TextScan& scan);
 TextCounts count_text(std::string_view text);
 // Flesch-Kincaid grade level; 0 for text with no words.
 double flesch_kincaid_grade(const TextCounts& c);
+
+// ASCII character classes without locale calls (hot paths).
+inline bool is_word_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace prfaq
