@@ -35,6 +35,11 @@ Repository open_repository(const std::string& cwd) {
     }
     if (p == p.parent_path()) break;
   }
+  // No prfaq.toml and no Git: the nearest folder holding content/.
+  for (fs::path p = start; root.empty(); p = p.parent_path()) {
+    if (fs::is_directory(p / "content", ec)) root = p;
+    if (p == p.parent_path()) break;
+  }
   if (root.empty()) root = start;
   Repository r;
   r.root = root;

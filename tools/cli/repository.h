@@ -1,7 +1,8 @@
 #pragma once
 // Where a command runs: the briefs repository's root (the nearest folder
 // upwards holding prfaq.toml, else the top of the Git work tree, else the
-// starting folder) and its configuration.
+// nearest folder holding content/, else the starting folder) and its
+// configuration.
 #include <filesystem>
 #include <string>
 
