@@ -168,16 +168,23 @@ void check_style(const Brief& b, const CheckContext& ctx, Emitter& emit) {
   }
 
   if (const Section* internal = body.find(SectionKind::internal_faq)) {
-    std::vector<const Question*> qs;
+    // Each question's words once; then each topic looks for one of its words.
+    std::vector<std::pair<const Question*, std::vector<Span>>> qs;
     for (const auto& sec : body.sections)
       if (sec.kind == SectionKind::internal_faq)
-        for (const auto& q : sec.questions) qs.push_back(&q);
+        for (const auto& q : sec.questions) qs.emplace_back(&q, words(q.text));
     if (!qs.empty()) {
       for (std::size_t t = 0; t < c.coverage_topics.size(); ++t) {
         const auto& topic = c.coverage_topics[t];
         const WordMatcher& m = ctx.topics[t];
-        bool asked = std::any_of(qs.begin(), qs.end(), [&](const Question* q) {
-          return !m.find(q->text, words(q->text)).empty();
+        bool asked = std::any_of(qs.begin(), qs.end(), [&](const auto& q) {
+          for (std::size_t w = 0; w < q.second.size(); ++w) {
+            Span sp;
+            if (m.may_start(std::string_view(q.first->text).substr(q.second[w].begin, q.second[w].end - q.second[w].begin)) &&
+                m.match_at(q.first->text, q.second, w, sp))
+              return true;
+          }
+          return false;
         });
         if (!asked)
           emit.add(internal->pos, "faq-coverage",

@@ -12,7 +12,17 @@ namespace fs = std::filesystem;
 
 int run_init(const Args& args, Io& io) {
   if (!args.positional.empty()) throw Fatal("prfaq init takes no arguments");
+  // The top of the Git work tree when there is one (prfaq.toml sits next to
+  // .git), else the current folder.
   fs::path root = io.cwd;
+  std::error_code ec;
+  for (fs::path p = root;; p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) {
+      root = p;
+      break;
+    }
+    if (p == p.parent_path()) break;
+  }
   auto write_new = [&](const fs::path& rel, std::string_view text) {
     fs::path p = root / rel;
     std::error_code ec;
@@ -26,7 +36,6 @@ int run_init(const Args& args, Io& io) {
     io.out << "created  " << rel.generic_string() << '\n';
   };
   write_new("prfaq.toml", default_config_text());
-  std::error_code ec;
   if (fs::is_directory(root / "content", ec)) {
     io.out << "kept     content/ (exists)\n";
   } else {

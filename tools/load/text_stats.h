@@ -52,9 +52,17 @@ TextCounts count_text(std::string_view text);
 double flesch_kincaid_grade(const TextCounts& c);
 
 // ASCII character classes without locale calls (hot paths).
-inline bool is_word_char(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+namespace detail {
+struct WordChars {
+  bool table[256] = {};
+  constexpr WordChars() {
+    for (int c = 0; c < 256; ++c)
+      table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+  }
+};
+inline constexpr WordChars kWordChars{};
+}  // namespace detail
+inline bool is_word_char(unsigned char c) { return detail::kWordChars.table[c]; }
 inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
