@@ -14,12 +14,16 @@
 
 namespace prfaq {
 
-std::optional<Status> readiness(const std::vector<Finding>& raw, bool loaded) {
+std::optional<Status> readiness(const std::vector<Finding>& raw, bool loaded, const Config* config,
+                                const Suppressions* suppressions) {
   if (!loaded) return std::nullopt;
   std::optional<Status> best;
   for (Status s : kLadder) {
     bool fails = std::any_of(raw.begin(), raw.end(), [&](const Finding& f) {
-      return f.requires_status && *f.requires_status != Status::shelved && requires_at(s, *f.requires_status);
+      if (!f.requires_status || *f.requires_status == Status::shelved || !requires_at(s, *f.requires_status))
+        return false;
+      if (suppressions && suppressions->suppressed(f.rule, f.pos.line)) return false;
+      return !config || config->severity_for(f.rule, s, f.requires_status) == Severity::error;
     });
     if (fails) break;
     best = s;
@@ -66,7 +70,7 @@ void check_one(const Source& source, const std::string& path, const CheckContext
   s.team = b.fm.team.value;
   s.headline = b.fm.headline.value;
   s.owner = b.fm.owner;
-  s.readiness = readiness(raw, b.front_matter_ok);
+  s.readiness = readiness(raw, b.front_matter_ok, &ctx.config, &b.suppressions);
   if (b.fm.status && b.fm.status != Status::shelved) {
     auto idx = static_cast<std::size_t>(ladder_rank(*b.fm.status)) + 1;
     if (idx < kLadder.size())
@@ -85,7 +89,7 @@ void check_one(const Source& source, const std::string& path, const CheckContext
 CheckResult check_repository(const Source& source, const Config& config, const CheckOptions& options) {
   std::vector<std::string> all = find_brief_paths(source.list("content"));
   std::vector<std::string> targets;
-  if (options.only.empty()) {
+  if (!options.only_given && options.only.empty()) {
     targets = all;
   } else {
     targets = options.only;

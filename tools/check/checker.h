@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "check/finding.h"
+#include "check/suppressions.h"
 #include "config/config.h"
 #include "source/source.h"
 
@@ -23,8 +24,9 @@ struct BriefSummary {
 };
 
 struct CheckOptions {
-  // Report only these briefs (repository-relative paths); empty: every brief.
+  // Report only these briefs (repository-relative paths), when only_given.
   std::vector<std::string> only;
+  bool only_given = false;
   int jobs = 0;  // 0: one per hardware thread
 };
 
@@ -37,7 +39,11 @@ struct CheckResult {
 CheckResult check_repository(const Source& source, const Config& config, const CheckOptions& options = {});
 
 // The highest status on the ladder none of whose requirements fails. The
-// raw findings are those of one brief before severity.
-std::optional<Status> readiness(const std::vector<Finding>& raw, bool loaded);
+// raw findings are those of one brief before severity. With a config, a
+// requirement counts only where its severity at that status is error (so
+// `placeholder = "off"` or a per-status "warning" does not hold a brief
+// back); with suppressions, a suppressed finding does not count.
+std::optional<Status> readiness(const std::vector<Finding>& raw, bool loaded, const Config* config = nullptr,
+                                const Suppressions* suppressions = nullptr);
 
 }  // namespace prfaq

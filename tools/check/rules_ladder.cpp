@@ -58,7 +58,8 @@ void check_fields(const Brief& b, const CheckContext& ctx, Emitter& emit) {
         emit.add(key_or_top(b, key), "required-field",
                  "'" + key + "' is " + (b.fm.key_pos.count(key) ? "empty" : "missing") + from_text(status), status);
   if (auto from = ctx.config.ladder_status("shelved-reason"); from && blank(b.fm.reason.value))
-    emit.add(key_or_top(b, "reason"), "shelved-reason", "a shelved brief needs a 'reason': why it was shelved", *from);
+    emit.add(key_or_top(b, "reason"), "shelved-reason", "'reason' is missing: why it was shelved" + from_text(*from),
+             *from);
 }
 
 void check_body(const Brief& b, const CheckContext& ctx, Emitter& emit) {
@@ -149,7 +150,9 @@ void check_metrics(const Brief& b, const CheckContext& ctx, Emitter& emit) {
              *from);
   if (auto from = c.ladder_status("launch-future"); from && b.fm.launch && b.fm.launch->value > ctx.today)
     emit.add(b.fm.launch->pos, "launch-future",
-             "launch " + b.fm.launch->value.str() + " is in the future; a launched brief has launched", *from);
+             "launch " + b.fm.launch->value.str() + " is in the future; a launched brief has launched" +
+                 from_text(*from),
+             *from);
   if (auto from = c.ladder_status("metric-actuals"))
     for (const auto& m : metrics)
       if (m.actuals.empty())
@@ -179,9 +182,10 @@ void check_reviews(const Brief& b, const CheckContext& ctx, Emitter& emit) {
         emit.add({1, 1}, "review-not-approved", "required role '" + role + "' has not approved" + from_text(*approved_from),
                  *approved_from);
     } else if (approved_from && latest->verdict.value != "approved") {
-      std::string verdict = latest->verdict.value.empty() ? "no verdict" : "'" + latest->verdict.value + "'";
+      std::string says = latest->verdict.value.empty() ? "has no verdict"
+                                                       : "is '" + latest->verdict.value + "'";
       emit.add(latest->verdict.value.empty() ? latest->pos : latest->verdict.pos, "review-not-approved",
-               "the latest " + role + " review is " + verdict + ", not 'approved'" + from_text(*approved_from),
+               "the latest " + role + " review " + says + ", not 'approved'" + from_text(*approved_from),
                *approved_from);
     }
   }

@@ -1,5 +1,7 @@
 #include "check/suppressions.h"
 
+#include <algorithm>
+
 namespace prfaq {
 
 namespace {
@@ -8,23 +10,27 @@ bool is_id_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'
 
 }  // namespace
 
-void Suppressions::scan_text(const LineIndex& lines, std::vector<std::pair<Position, std::string>>& ids) {
+void Suppressions::scan_comments(const LineIndex& lines, Span span, bool toml,
+                                 std::vector<std::pair<Position, std::string>>& ids) {
   std::string_view text = lines.text();
-  std::vector<Range> open;  // disable ranges not closed yet
-  std::size_t from = 0;
-  while (true) {
-    std::size_t at = text.find("prfaq-", from);
+  std::size_t from = span.begin;
+  while (from < span.end) {
+    std::size_t at = text.substr(0, span.end).find("prfaq-", from);
     if (at == std::string_view::npos) break;
     from = at + 6;
     int line = lines.line_of(at);
-    std::size_t line_begin = lines.line_start(line);
+    std::size_t line_begin = std::max(lines.line_start(line), span.begin);
     std::string_view before = text.substr(line_begin, at - line_begin);
-    // Only in an HTML comment (Markdown) or a TOML comment (front matter).
-    std::size_t opener = before.rfind("<!--");
-    bool html = opener != std::string_view::npos;
-    if (!html && before.find('#') == std::string_view::npos) continue;
+    // In the front matter: after a '#' outside a string (a TOML comment);
+    // in raw HTML: inside "<!--".
+    if (toml) {
+      std::size_t hash = before.find('#');
+      if (hash == std::string_view::npos || before.substr(0, hash).find('"') != std::string_view::npos) continue;
+    } else if (before.rfind("<!--") == std::string_view::npos) {
+      continue;
+    }
     std::size_t word_end = at;
-    while (word_end < text.size() && is_id_char(text[word_end])) ++word_end;
+    while (word_end < span.end && is_id_char(text[word_end])) ++word_end;
     std::string_view directive = text.substr(at, word_end - at);
     enum { disable, enable, next_line, this_line } kind;
     if (directive == "prfaq-disable") kind = disable;
@@ -33,8 +39,8 @@ void Suppressions::scan_text(const LineIndex& lines, std::vector<std::pair<Posit
     else if (directive == "prfaq-disable-line") kind = this_line;
     else continue;
     std::size_t stop = text.find('\n', word_end);
-    if (stop == std::string_view::npos) stop = text.size();
-    if (html) {
+    if (stop == std::string_view::npos || stop > span.end) stop = span.end;
+    if (!toml) {
       std::size_t close = text.substr(0, stop).find("-->", word_end);
       if (close != std::string_view::npos) stop = close;
     }
@@ -51,17 +57,16 @@ void Suppressions::scan_text(const LineIndex& lines, std::vector<std::pair<Posit
       i = j + 1;
     }
     if (rules.empty()) rules.emplace_back();
-    int last_line = lines.line_count();
     for (auto& rule : rules) {
       switch (kind) {
-        case disable: open.push_back({rule, line, last_line}); break;
+        case disable: open_.push_back({rule, line, 0}); break;
         case next_line: ranges_.push_back({rule, line + 1, line + 1}); break;
         case this_line: ranges_.push_back({rule, line, line}); break;
         case enable:
-          for (auto it = open.begin(); it != open.end();) {
+          for (auto it = open_.begin(); it != open_.end();) {
             if (rule.empty() || it->rule == rule) {
               ranges_.push_back({it->rule, it->first, line});
-              it = open.erase(it);
+              it = open_.erase(it);
             } else {
               ++it;
             }
@@ -71,7 +76,11 @@ void Suppressions::scan_text(const LineIndex& lines, std::vector<std::pair<Posit
     }
     from = stop;
   }
-  for (auto& r : open) ranges_.push_back(r);
+}
+
+void Suppressions::finish(const LineIndex& lines) {
+  for (auto& r : open_) ranges_.push_back({r.rule, r.first, lines.line_count()});
+  open_.clear();
 }
 
 bool Suppressions::suppressed(std::string_view rule, int line) const {

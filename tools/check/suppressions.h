@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/text_stats.h"
 #include "util/line_index.h"
 
 namespace prfaq {
@@ -21,28 +22,32 @@ class Suppressions {
     Position pos;
     std::string rule;
   };
-  // Scans the whole file text. `known` tells whether a rule id exists.
+  // Reads the comments in `ranges` (file offsets: the front matter, where a
+  // '#' starts a TOML comment, and the body's raw HTML as md4c found it, so
+  // a comment shown in code or a heading that names a directive is not
+  // one). Returns the rule ids that `known` rejects, for the loader to report.
   template <class Known>
-  std::vector<Bad> scan(const LineIndex& lines, Known&& known);
+  std::vector<Bad> scan(const LineIndex& lines, Span toml, const std::vector<Span>& html, Known&& known) {
+    std::vector<std::pair<Position, std::string>> ids;
+    scan_comments(lines, toml, true, ids);
+    for (const auto& h : html) scan_comments(lines, h, false, ids);
+    finish(lines);
+    std::vector<Bad> bad;
+    for (auto& [pos, id] : ids)
+      if (!known(id)) bad.push_back({pos, id});
+    return bad;
+  }
   bool suppressed(std::string_view rule, int line) const;
 
  private:
   struct Range {
-    std::string rule;  // empty: every rule
+    std::string rule;         // empty: every rule
     int first = 0, last = 0;  // inclusive lines
   };
   std::vector<Range> ranges_;
-  void scan_text(const LineIndex& lines, std::vector<std::pair<Position, std::string>>& ids);
+  std::vector<Range> open_;  // disable ranges not closed yet
+  void scan_comments(const LineIndex& lines, Span span, bool toml, std::vector<std::pair<Position, std::string>>& ids);
+  void finish(const LineIndex& lines);
 };
-
-template <class Known>
-std::vector<Suppressions::Bad> Suppressions::scan(const LineIndex& lines, Known&& known) {
-  std::vector<std::pair<Position, std::string>> ids;
-  scan_text(lines, ids);
-  std::vector<Bad> bad;
-  for (auto& [pos, id] : ids)
-    if (!known(id)) bad.push_back({pos, id});
-  return bad;
-}
 
 }  // namespace prfaq

@@ -33,6 +33,9 @@ int run_list(const Args& args, Io& io) {
   std::string format = args.get("--format").value_or("text");
   if (format != "text" && format != "json") throw Fatal("unknown format '" + format + "' (text, json)");
   if (!args.positional.empty()) throw Fatal("prfaq list takes no paths; filter with --status, --team, --owner");
+  if (auto it = args.options.find("--status"); it != args.options.end())
+    for (const auto& s : it->second)
+      if (!parse_status(s)) throw Fatal("--status '" + s + "' is not a status (idea, draft, review, approved, launched, shelved)");
   Repository repo = open_repository(io.cwd);
   FsSource source(repo.root);
   CheckResult r = check_repository(source, repo.config);

@@ -72,8 +72,13 @@ int run_new(const Args& args, Io& io) {
 
   std::string dir = "content";
   if (auto d = args.get("--dir")) {
-    auto rel = resolve_relative("content", *d);
+    std::string_view want = *d;
+    if (want.starts_with("content/")) want.remove_prefix(8);  // "content/payments" means "payments"
+    auto rel = resolve_relative("content", want);
     if (!rel || !rel->starts_with("content/")) throw Fatal("--dir must be a folder inside content/, not '" + *d + "'");
+    for (std::size_t at = 0; at != std::string::npos; at = rel->find('/', at + 1))
+      if ((*rel)[at + 1] == '_' || (*rel)[at + 1] == '.')
+        throw Fatal("--dir '" + *d + "': folders starting with '_' or '.' hold no briefs");
     dir = *rel;
   }
   FsSource source(repo.root);

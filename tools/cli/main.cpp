@@ -52,21 +52,21 @@ int run(std::vector<std::string> argv) {
     return 2;
   }
   std::string name = argv[i];
-  if (name == "help") {
-    if (i + 1 < argv.size()) {
-      if (const Command* c = find_command(argv[i + 1])) {
-        print_command_help(std::cout, *c);
-        return 0;
-      }
-    }
+  bool help = name == "help" && i + 1 < argv.size();
+  if (name == "help" && !help) {
     print_main_help(std::cout);
     return 0;
   }
+  if (help) name = argv[++i];
   const Command* cmd = find_command(name);
   if (!cmd) {
     std::vector<std::string_view> names;
     for (const auto& c : commands()) names.push_back(c.name);
     throw Fatal("'" + name + "' is not a prfaq command" + did_you_mean(name, names) + "; see 'prfaq --help'");
+  }
+  if (help) {
+    print_command_help(std::cout, *cmd);
+    return 0;
   }
   std::vector<std::string> rest(argv.begin() + static_cast<long>(i) + 1, argv.end());
   Args args = parse_args(*cmd, rest);

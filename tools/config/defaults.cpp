@@ -83,7 +83,7 @@ std::string default_config_text() {
     std::string opts;
     auto add = [&](const std::string& kv) { opts += (opts.empty() ? "" : ", ") + kv; };
     add("severity = \"" + std::string(to_string(r.severity)) + "\"");
-    if (r.ladder) add("from = \"" + std::string(to_string(*r.ladder)) + "\"");
+    if (r.ladder && id != "required-field") add("from = \"" + std::string(to_string(*r.ladder)) + "\"");
     if (id == "press-release-length") add("max_words = " + std::to_string(c.press_release_max_words));
     if (id == "faq-length") add("max_words = " + std::to_string(c.faq_max_words));
     if (id == "headline-length") add("max_chars = " + std::to_string(c.headline_max_chars));

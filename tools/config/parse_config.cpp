@@ -164,12 +164,14 @@ class ConfigReader {
   void rule_options(const RuleInfo& r, const toml::table& t) {
     std::string id(r.id);
     std::vector<std::string_view> allowed = {"severity"};
-    if (r.ladder) allowed.push_back("from");
+    if (r.ladder && id != "required-field") allowed.push_back("from");
     bool word_list = id == "weasel-words" || id == "hype" || id == "placeholder";
     if (word_list) allowed.insert(allowed.end(), {"words", "add", "remove"});
     for (auto&& [key, n] : t) {
       std::string k(key.str());
       if (k == "severity") c_.severity[id] = severity(n, id);
+      else if (k == "from" && r.ladder && id == "required-field")
+        fail(key.source(), "required-field has no single 'from': list the keys each status requires in [required_fields]");
       else if (k == "from" && r.ladder) c_.ladder_from[id] = status(n, k);
       else if (word_list && (k == "words" || k == "add" || k == "remove")) continue;
       else if (id == "press-release-length" && k == "max_words") c_.press_release_max_words = int(integer(n, k));

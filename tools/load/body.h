@@ -72,6 +72,7 @@ struct Body {
   std::vector<Block> blocks;
   std::vector<Section> sections;  // in document order
   std::vector<Link> links;
+  std::vector<Span> html;    // raw HTML (blocks and inline) as file offsets: where comments are
   TextCounts press_release;  // counts over the press release's prose
   int faq_words = 0;         // words in both FAQs (questions and answers)
   const Section* find(SectionKind kind) const;

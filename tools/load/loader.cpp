@@ -78,7 +78,7 @@ std::vector<std::string> find_brief_paths(const std::vector<std::string>& files)
       bundles.insert(std::string(dir_name(f)));
   std::vector<std::string> out;
   for (auto& f : files) {
-    if (!f.ends_with(".md") || skipped(f)) continue;
+    if (!f.starts_with("content/") || !f.ends_with(".md") || skipped(f)) continue;
     std::string_view dir = dir_name(f);
     if (base_name(f) == "index.md") {
       if (bundles.count(std::string(dir))) out.push_back(f);
@@ -138,10 +138,11 @@ Brief load_brief(std::string path, std::string bytes, const Config& config) {
   b.body_offset = split.body_begin;
   read_front_matter(root, line_offset, config, b.fm, emit);
 
-  for (auto& bad : b.suppressions.scan(b.lines, [](std::string_view id) { return find_rule(id) != nullptr; }))
+  parse_markdown(text, b.body_offset, b.lines, b.body);
+  for (auto& bad : b.suppressions.scan(b.lines, {split.toml_begin, split.toml_end}, b.body.html,
+                                       [](std::string_view id) { return find_rule(id) != nullptr; }))
     emit.add(bad.pos, "suppression-unknown", "no rule is called '" + bad.rule + "'");
 
-  parse_markdown(text, b.body_offset, b.lines, b.body);
   find_sections(b.body, b.lines, config);
   count_words(b);
   return b;

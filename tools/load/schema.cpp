@@ -115,6 +115,7 @@ class SchemaReader {
     for (auto& item : *n.as_array()) {
       Located<std::string> s;
       if (string(item, k + " item", s)) out.push_back(s.value);
+      else fm_.mistyped.push_back(k);  // reported once, as key-type: not also "empty"
     }
   }
 
@@ -187,8 +188,10 @@ class SchemaReader {
     if (!n.is_array()) return wrong_type(n, "related", "an array of slugs");
     for (auto& item : *n.as_array()) {
       Located<std::string> s;
-      if (!item.is_string()) wrong_type(item, "related item", "a string");
-      else fm_.related.push_back({item.as_string()->get(), pos(item.source())});
+      if (!item.is_string()) {
+        wrong_type(item, "related item", "a string");
+        fm_.mistyped.push_back("related");
+      } else fm_.related.push_back({item.as_string()->get(), pos(item.source())});
     }
   }
 

@@ -136,8 +136,11 @@ void find_sections(Body& body, const LineIndex& lines, const Config& config) {
     if (b.kind != BlockKind::heading) continue;
     if (umbrella_level && b.level <= umbrella_level) umbrella_level = 0;
     if (known_level && b.level <= known_level) known_level = 0;
-    SectionKind k = classify_heading(b.text, config);
-    if (umbrella_level && b.level == umbrella_level + 1) {
+    // A heading that asks something is a question, never a section name
+    // ("### Who are the users?" under "## FAQ").
+    bool question = ends_with_question(b.text);
+    SectionKind k = question ? SectionKind::other : classify_heading(b.text, config);
+    if (!question && umbrella_level && b.level == umbrella_level + 1) {
       auto words = words_of(b.text);
       if (k == SectionKind::other || k == SectionKind::faq_umbrella) {
         if (is_internal_word(words)) k = SectionKind::internal_faq;
@@ -171,13 +174,13 @@ void find_sections(Body& body, const LineIndex& lines, const Config& config) {
       }
     body.sections.push_back(std::move(sec));
   }
-  // An umbrella with FAQ subsections only holds them; one with none is the
+  // An umbrella with recognised subsections only holds them (FAQ sections,
+  // or the press release under a "# X PR/FAQ" title); one with none is the
   // customer FAQ itself.
   for (auto& sec : body.sections) {
     if (sec.kind != SectionKind::faq_umbrella) continue;
     bool has_sub = std::any_of(body.sections.begin(), body.sections.end(), [&](const Section& o) {
-      return o.heading_block > sec.heading_block && o.heading_block < sec.end &&
-             (o.kind == SectionKind::customer_faq || o.kind == SectionKind::internal_faq);
+      return o.heading_block > sec.heading_block && o.heading_block < sec.end && o.kind != SectionKind::other;
     });
     if (!has_sub) sec.kind = SectionKind::customer_faq;
   }

@@ -29,7 +29,10 @@ Position LineIndex::at(std::size_t offset) const {
   if (offset > text_.size()) offset = text_.size();
   int line = line_of(offset);
   int column = 1;
-  for (std::size_t i = starts_[static_cast<std::size_t>(line - 1)]; i < offset; ++i) {
+  std::size_t i = starts_[static_cast<std::size_t>(line - 1)];
+  // A UTF-8 BOM opening the text is no column: editors do not show it.
+  if (i == 0 && offset >= 3 && text_.starts_with("\xEF\xBB\xBF")) i = 3;
+  for (; i < offset; ++i) {
     // Count code points: every byte that is not a UTF-8 continuation byte.
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
   }

@@ -1,6 +1,7 @@
 #pragma once
 // Maps byte offsets of a file's text to 1-based line and column. Columns count
-// Unicode code points (what an editor shows), not bytes. The index keeps a
+// Unicode code points (what an editor shows), not bytes; a UTF-8 BOM opening
+// the text is not counted. The index keeps a
 // view of the text: the text must outlive it.
 #include <cstdint>
 #include <string_view>
