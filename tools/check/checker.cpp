@@ -75,7 +75,9 @@ void check_one(const Source& source, const std::string& path, const CheckContext
     auto idx = static_cast<std::size_t>(ladder_rank(*b.fm.status)) + 1;
     if (idx < kLadder.size())
       for (const auto& f : raw)
-        if (f.requires_status && *f.requires_status != Status::shelved && requires_at(kLadder[idx], *f.requires_status))
+        if (f.requires_status && *f.requires_status != Status::shelved && requires_at(kLadder[idx], *f.requires_status) &&
+            !b.suppressions.suppressed(f.rule, f.pos.line) &&  // as readiness() counts them
+            ctx.config.severity_for(f.rule, kLadder[idx], f.requires_status) == Severity::error)
           s.missing_for_next.push_back(f.message + " [" + f.rule + "]");
   }
   slot.status = b.fm.status;

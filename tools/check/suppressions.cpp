@@ -24,8 +24,22 @@ void Suppressions::scan_comments(const LineIndex& lines, Span span, bool toml,
     // In the front matter: after a '#' outside a string (a TOML comment);
     // in raw HTML: inside "<!--".
     if (toml) {
-      std::size_t hash = before.find('#');
-      if (hash == std::string_view::npos || before.substr(0, hash).find('"') != std::string_view::npos) continue;
+      // The first '#' outside a "basic" or 'literal' string opens the comment
+      // (title = "x" # prfaq-disable-line ...).
+      bool comment = false;
+      char quote = 0;
+      for (std::size_t k = 0; k < before.size() && !comment; ++k) {
+        char c = before[k];
+        if (quote) {
+          if (c == '\\' && quote == '"') ++k;
+          else if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else {
+          comment = c == '#';
+        }
+      }
+      if (!comment) continue;
     } else if (before.rfind("<!--") == std::string_view::npos) {
       continue;
     }

@@ -30,9 +30,8 @@ struct Brief {
   Position pos(std::size_t offset) const { return lines.at(offset); }
 };
 
-// Slug of a brief at `path`, and whether `path` is a brief at all
-// (content/**/x.md or content/**/x/index.md, no component starting with '_').
-bool is_brief_path(std::string_view path);
+// Slug of the brief at `path` (the file name without .md, or the bundle
+// folder's name for .../x/index.md), and whether a slug is well formed.
 std::string slug_of(std::string_view path);
 bool is_valid_slug(std::string_view slug);
 

@@ -89,6 +89,12 @@ bool ends_with_question(std::string_view s) {
   return !s.empty() && s.back() == '?';
 }
 
+// "Q:" or "Q1." alone: a bold label ("**Q:** How much?"), the question follows it.
+bool is_q_label(std::string_view s) {
+  s = trim(s);
+  return has_q_prefix(s) && s.find_first_of(":.") == s.size() - 1;
+}
+
 bool is_content(const Block& b) {
   if (b.kind == BlockKind::thematic_break || b.kind == BlockKind::html) return false;
   return !trim(b.text).empty() || b.kind == BlockKind::code || b.kind == BlockKind::table;
@@ -200,6 +206,7 @@ void find_sections(Body& body, const LineIndex& lines, const Config& config) {
         q.text = std::string(trim(b.text));
         q.heading = true;
       } else if (b.kind == BlockKind::paragraph && b.bold_end > 0 &&
+                 !is_q_label(std::string_view(b.text).substr(0, b.bold_end)) &&
                  (ends_with_question(std::string_view(b.text).substr(0, b.bold_end)) ||
                   has_q_prefix(b.text))) {
         q.text = std::string(trim(std::string_view(b.text).substr(0, b.bold_end)));

@@ -8,6 +8,18 @@ std::string plural(int n, std::string_view word) {
   return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
 }
 
+// One finding, one line: a message quoting a multi-line value (a TOML
+// string with "\n") shows its line breaks as \n and \r.
+std::string one_line(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<Format> parse_format(std::string_view s) {
@@ -27,8 +39,8 @@ void write_text(std::ostream& out, const CheckResult& r, const ReportOptions& o)
   for (const auto& f : r.findings) {
     bool error = f.severity == Severity::error;
     out << bold << f.file << ':' << f.pos.line << ':' << f.pos.column << ":" << reset << ' '
-        << (error ? red : yellow) << to_string(f.severity) << ':' << reset << ' ' << f.message << ' ' << dim << '['
-        << f.rule << ']' << reset << '\n';
+        << (error ? red : yellow) << to_string(f.severity) << ':' << reset << ' ' << one_line(f.message) << ' '
+        << dim << '[' << f.rule << ']' << reset << '\n';
   }
   std::size_t n = r.briefs.size();
   if (r.errors == 0 && r.warnings == 0) {

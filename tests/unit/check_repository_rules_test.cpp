@@ -1,0 +1,131 @@
+// check/repository_rules.cpp (and the loader's slug check): slug-malformed,
+// slug-collision, related-unknown, link-broken, image-missing.
+#include "support.h"
+
+using namespace prfaq;
+using namespace prfaq::test;
+
+using Lines = std::vector<std::string>;
+
+namespace {
+
+// A clean idea brief; `extra` front-matter lines go on line 5, `body` from line 6 (or 7 with extra).
+std::string brief(std::string_view extra = "", std::string_view body = "") {
+  return "+++\ntitle = \"T\"\nstatus = \"idea\"\nowner = \"o\"\n" + std::string(extra) + "+++\n" + std::string(body);
+}
+
+}  // namespace
+
+TEST_CASE("slug-malformed: a file name that is no slug, at 1:1", "[repository]") {
+  CHECK(findings_of({{"content/Instant_Refunds.md", brief()}}) ==
+        Lines{"content/Instant_Refunds.md:1:1: error: 'Instant_Refunds' is not a valid slug: use a-z, 0-9 and '-', "
+              "starting with a letter or digit, at most 64 [slug-malformed]"});
+  CHECK(findings_of({{"content/instant-refunds.md", brief()}}) == Lines{});
+}
+
+TEST_CASE("slug-malformed: a bundle folder name that is no slug", "[repository]") {
+  CHECK(findings_of({{"content/-refunds/index.md", brief()}}) ==
+        Lines{"content/-refunds/index.md:1:1: error: '-refunds' is not a valid slug: use a-z, 0-9 and '-', starting "
+              "with a letter or digit, at most 64 [slug-malformed]"});
+}
+
+TEST_CASE("slug-malformed is reported even when the file does not load", "[repository]") {
+  CHECK(findings_of({{"content/A.md", ""}}) ==
+        Lines{"content/A.md:1:1: error: the file does not start with a +++ line (TOML front matter) "
+              "[front-matter-missing]",
+              "content/A.md:1:1: error: 'A' is not a valid slug: use a-z, 0-9 and '-', starting with a letter or "
+              "digit, at most 64 [slug-malformed]"});
+}
+
+TEST_CASE("slug-collision: two briefs in different folders share a slug", "[repository]") {
+  CHECK(findings_of({{"content/pay/refunds.md", brief()}, {"content/shop/refunds/index.md", brief()}}) ==
+        Lines{"content/pay/refunds.md:1:1: error: slug 'refunds' is also the slug of content/shop/refunds/index.md "
+              "[slug-collision]",
+              "content/shop/refunds/index.md:1:1: error: slug 'refunds' is also the slug of content/pay/refunds.md "
+              "[slug-collision]"});
+  CHECK(findings_of({{"content/pay/refunds.md", brief()}, {"content/shop/returns.md", brief()}}) == Lines{});
+}
+
+TEST_CASE("slug-collision: slugs differing only in case collide", "[repository]") {
+  Lines got = with_rule(findings_of({{"content/a/refunds.md", brief()}, {"content/b/Refunds.md", brief()}}),
+                        "slug-collision");
+  CHECK(got == Lines{"content/a/refunds.md:1:1: error: slug 'refunds' is also the slug of content/b/Refunds.md (they "
+                     "differ only in case, which collides on macOS and Windows) [slug-collision]",
+                     "content/b/Refunds.md:1:1: error: slug 'Refunds' is also the slug of content/a/refunds.md (they "
+                     "differ only in case, which collides on macOS and Windows) [slug-collision]"});
+}
+
+TEST_CASE("slug-collision: only the checked briefs are reported, against every brief", "[repository]") {
+  CheckOptions only;
+  only.only = {"content/pay/refunds.md"};
+  only.only_given = true;
+  CHECK(lines_of(check_files({{"content/pay/refunds.md", brief()}, {"content/shop/refunds.md", brief()}},
+                             default_config(), only)) ==
+        Lines{"content/pay/refunds.md:1:1: error: slug 'refunds' is also the slug of content/shop/refunds.md "
+              "[slug-collision]"});
+}
+
+TEST_CASE("related-unknown: a related slug no brief has, at the item", "[repository]") {
+  CHECK(findings_of({{"content/a.md", brief("related = [\"b\", \"refund-dashbord\"]\n")}, {"content/x/b.md", brief()}}) ==
+        Lines{"content/a.md:5:17: error: 'related' names 'refund-dashbord', but no brief has that slug "
+              "[related-unknown]"});
+}
+
+TEST_CASE("related-unknown: a bundle's slug is a known slug", "[repository]") {
+  CHECK(findings_of({{"content/a.md", brief("related = [\"b\"]\n")}, {"content/b/index.md", brief()}}) == Lines{});
+}
+
+TEST_CASE("link-broken: a relative link to no file, at the destination", "[repository]") {
+  CHECK(findings_of({{"content/a.md", brief("", "See [the plan](plan.md) now.\n")}}) ==
+        Lines{"content/a.md:6:16: error: link 'plan.md' points at content/plan.md, which is no file and no brief "
+              "[link-broken]"});
+}
+
+TEST_CASE("link-broken: links to files, folders, briefs, anchors and other sites are fine", "[repository]") {
+  std::string body =
+      "[a](notes.txt) [b](../README.md) [c](b.md) [d](../b/) [e](#faq) [f](https://acme.example/x) "
+      "[g](mailto:a@acme.example) [h](notes.txt#top) [i](//cdn.example/x) [j](x/)\n";
+  CHECK(findings_of({{"content/a.md", brief("", body)},
+                     {"content/notes.txt", "n"},
+                     {"README.md", "r"},
+                     {"content/x/b.md", brief()},
+                     {"content/x/y", "a folder's file"}}) == Lines{});
+}
+
+TEST_CASE("link-broken: a link leaving the repository", "[repository]") {
+  CHECK(findings_of({{"content/a.md", brief("", "[up](../../secret.md)\n")}}) ==
+        Lines{"content/a.md:6:6: error: link '../../secret.md' points outside the repository [link-broken]"});
+}
+
+TEST_CASE("link-broken: percent-encoded names are decoded", "[repository]") {
+  CHECK(findings_of({{"content/a.md", brief("", "[n](my%20notes.txt)\n")}, {"content/my notes.txt", "n"}}) ==
+        Lines{});
+}
+
+TEST_CASE("image-missing: an image pointing at no file, at the source", "[repository]") {
+  CHECK(findings_of({{"content/a.md", brief("", "![Flow](screens/flow.png)\n")}}) ==
+        Lines{"content/a.md:6:9: error: image 'screens/flow.png' points at content/screens/flow.png, which does not "
+              "exist [image-missing]"});
+  CHECK(findings_of({{"content/a.md", brief("", "![Flow](screens/flow.png)\n")}, {"content/screens/flow.png", "png"}}) ==
+        Lines{});
+}
+
+TEST_CASE("image-missing: an image is resolved next to a bundle's index.md", "[repository]") {
+  CHECK(findings_of({{"content/r/index.md", brief("", "![x](screens/a.png)\n")}, {"content/r/screens/a.png", "png"}}) ==
+        Lines{});
+}
+
+TEST_CASE("image-missing: an image is no brief, and an absolute path is refused", "[repository]") {
+  CHECK(findings_of({{"content/a.md", brief("", "![x](b.md)\n\n![y](/img/y.png)\n")}, {"content/b/index.md", brief()}}) ==
+        Lines{"content/a.md:6:6: error: image 'b.md' points at content/b.md, which does not exist [image-missing]",
+              "content/a.md:8:6: error: image '/img/y.png' is an absolute path; use a path relative to the brief "
+              "[image-missing]"});
+}
+
+TEST_CASE("image-missing: a journey screen pointing at no file, at the value", "[repository]") {
+  std::string journey = "[[journey]]\nstep = \"s\"\nscreen = \"screens/start.png\"\n";
+  CHECK(findings_of({{"content/a.md", brief(journey)}}) ==
+        Lines{"content/a.md:7:10: error: image 'screens/start.png' points at content/screens/start.png, which does "
+              "not exist [image-missing]"});
+  CHECK(findings_of({{"content/a.md", brief(journey)}, {"content/screens/start.png", "png"}}) == Lines{});
+}

@@ -1,0 +1,56 @@
+// util/utf8.cpp: first_invalid_utf8, RFC 3629 validation.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "util/utf8.h"
+
+using prfaq::first_invalid_utf8;
+using namespace std::string_literals;
+
+TEST_CASE("empty text is valid UTF-8", "[utf8]") { CHECK(first_invalid_utf8("") == std::nullopt); }
+
+TEST_CASE("ASCII and 2, 3 and 4 byte sequences are valid", "[utf8]") {
+  CHECK(first_invalid_utf8("plain ASCII text, longer than eight bytes") == std::nullopt);
+  CHECK(first_invalid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") == std::nullopt);  // é € 😀
+  CHECK(first_invalid_utf8("\xEF\xBB\xBF+++") == std::nullopt);                           // BOM
+  CHECK(first_invalid_utf8("\xF4\x8F\xBF\xBF") == std::nullopt);                          // U+10FFFF
+}
+
+TEST_CASE("a lone continuation byte is invalid at its offset", "[utf8]") {
+  CHECK(first_invalid_utf8("ab\x80") == 2u);
+}
+
+TEST_CASE("a byte after the ASCII fast path is found at its offset", "[utf8]") {
+  CHECK(first_invalid_utf8("0123456789\xFF") == 10u);
+  CHECK(first_invalid_utf8("01234567\xFE") == 8u);
+}
+
+TEST_CASE("overlong encodings are invalid", "[utf8]") {
+  CHECK(first_invalid_utf8("x\xC0\xAF") == 1u);
+  CHECK(first_invalid_utf8("x\xC1\xBF") == 1u);
+  CHECK(first_invalid_utf8("x\xE0\x80\xAF") == 1u);
+  CHECK(first_invalid_utf8("x\xF0\x80\x80\xAF") == 1u);
+}
+
+TEST_CASE("UTF-16 surrogates are invalid", "[utf8]") {
+  CHECK(first_invalid_utf8("x\xED\xA0\x80") == 1u);
+  CHECK(first_invalid_utf8("x\xED\x9F\xBF") == std::nullopt);  // U+D7FF, just below
+}
+
+TEST_CASE("code points above U+10FFFF are invalid", "[utf8]") {
+  CHECK(first_invalid_utf8("\xF4\x90\x80\x80") == 0u);
+  CHECK(first_invalid_utf8("\xF5\x80\x80\x80") == 0u);
+}
+
+TEST_CASE("a sequence cut off by the end of the text is invalid", "[utf8]") {
+  CHECK(first_invalid_utf8("abc\xE2\x82") == 3u);
+  CHECK(first_invalid_utf8("\xF0\x9F\x98") == 0u);
+}
+
+TEST_CASE("a sequence whose continuation is not a continuation byte is invalid", "[utf8]") {
+  CHECK(first_invalid_utf8("ok \xF0\x9F\x98" "A") == 3u);
+  CHECK(first_invalid_utf8("ok \xC3" "A") == 3u);
+}
+
+TEST_CASE("a NUL byte is valid UTF-8", "[utf8]") { CHECK(first_invalid_utf8("a\0b"s) == std::nullopt); }
