@@ -23,13 +23,13 @@ bool in_style_scope(SectionKind k) {
 
 // Blocks of the press release and both FAQs, each once, in order.
 std::vector<std::size_t> style_blocks(const Body& body) {
-  std::vector<char> seen(body.blocks.size(), 0);
+  std::vector<std::size_t> out;
   for (const auto& s : body.sections)
     if (in_style_scope(s.kind))
-      for (std::size_t i = s.begin; i < s.end; ++i) seen[i] = 1;
-  std::vector<std::size_t> out;
-  for (std::size_t i = 0; i < seen.size(); ++i)
-    if (seen[i] && (is_prose(body.blocks[i]) || body.blocks[i].kind == BlockKind::heading)) out.push_back(i);
+      for (std::size_t i = s.begin; i < s.end; ++i)
+        if (is_prose(body.blocks[i]) || body.blocks[i].kind == BlockKind::heading) out.push_back(i);
+  std::sort(out.begin(), out.end());  // sections can nest: keep each block once
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -131,10 +131,15 @@ void check_style(const Brief& b, const CheckContext& ctx, Emitter& emit) {
 
   // Word-level rules over the headline, subheadline, press release and FAQs.
   auto scan = [&](std::string_view text, const TextScan& ts, auto&& position, bool sentences_too) {
-    auto quote = [&](Span sp) { return "'" + std::string(text.substr(sp.begin, sp.end - sp.begin)) + "'"; };
+    auto quote = [&](Span sp) {
+      std::string q(1, '\'');  // not "'" + std::string(...): GCC 12 -O3 warns falsely (-Wrestrict)
+      q.append(text.substr(sp.begin, sp.end - sp.begin));
+      q += '\'';
+      return q;
+    };
     const auto& ws = ts.words;
     for (std::size_t i = 0; i < ws.size(); ++i) {
-      if (!ctx.style_shapes.may_start(text.substr(ws[i].begin, ws[i].end - ws[i].begin))) continue;
+      if (!ctx.style_shapes.may_start(ws[i])) continue;
       Span sp;
       if (ctx.weasel.match_at(text, ws, i, sp))
         emit.add(position(sp.begin), "weasel-words", quote(sp) + " is a weasel word: say how much, with a number");
@@ -180,8 +185,7 @@ void check_style(const Brief& b, const CheckContext& ctx, Emitter& emit) {
         bool asked = std::any_of(qs.begin(), qs.end(), [&](const auto& q) {
           for (std::size_t w = 0; w < q.second.size(); ++w) {
             Span sp;
-            if (m.may_start(std::string_view(q.first->text).substr(q.second[w].begin, q.second[w].end - q.second[w].begin)) &&
-                m.match_at(q.first->text, q.second, w, sp))
+            if (m.may_start(q.second[w]) && m.match_at(q.first->text, q.second, w, sp))
               return true;
           }
           return false;

@@ -20,16 +20,7 @@ bool equal_lower(std::string_view got, std::string_view lower) {
   return true;
 }
 
-std::size_t letter_index(char c) {
-  c = lower_ascii(c);
-  return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : 26;
-}
-
 }  // namespace
-
-std::size_t WordMatcher::shape(std::string_view w) {
-  return (w.size() * 27 + letter_index(w.front())) * 27 + letter_index(w.back());
-}
 
 WordMatcher::WordMatcher(const std::vector<std::string>& list) {
   for (const auto& text : list) {
@@ -42,8 +33,8 @@ WordMatcher::WordMatcher(const std::vector<std::string>& list) {
         for (auto& c : word) c = lower_ascii(c);
       e.words.push_back(std::move(word));
     }
-    if (e.words.empty() || e.words[0].size() >= kMaxLen) continue;
-    shapes_.set(shape(e.words[0]));
+    if (e.words.empty()) continue;
+    shapes_.set(word_shape(e.words[0]));
     entries_.push_back(std::move(e));
   }
 }
@@ -68,7 +59,7 @@ const std::string* WordMatcher::match_at(std::string_view text, const std::vecto
 void WordMatcher::find(std::string_view text, const std::vector<Span>& ws, std::vector<Match>& out) const {
   if (entries_.empty()) return;
   for (std::size_t i = 0; i < ws.size(); ++i) {
-    if (!may_start(text.substr(ws[i].begin, ws[i].end - ws[i].begin))) continue;
+    if (!may_start(ws[i])) continue;
     Span span;
     if (const std::string* e = match_at(text, ws, i, span)) out.push_back({span, e});
   }

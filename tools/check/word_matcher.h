@@ -36,7 +36,8 @@ class WordMatcher {
   void add_shapes(const WordMatcher& other) { shapes_ |= other.shapes_; }
   bool empty() const { return entries_.empty(); }
   // Could `w` start a match? (The cheap test find() does first.)
-  bool may_start(std::string_view w) const { return w.size() < kMaxLen && shapes_.test(shape(w)); }
+  bool may_start(std::string_view w) const { return shapes_.test(word_shape(w)); }
+  bool may_start(const Span& word) const { return shapes_.test(word.shape); }
 
  private:
   struct Entry {
@@ -44,10 +45,8 @@ class WordMatcher {
     std::vector<std::string> words;  // lower case unless exact
     bool exact = false;
   };
-  static constexpr std::size_t kMaxLen = 32;
-  static std::size_t shape(std::string_view w);
   std::vector<Entry> entries_;
-  std::bitset<kMaxLen * 27 * 27> shapes_;  // shapes of every entry's first word
+  std::bitset<kShapeCount> shapes_;  // shapes of every entry's first word
 };
 
 }  // namespace prfaq

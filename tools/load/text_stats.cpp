@@ -51,7 +51,7 @@ std::size_t TextScan::sentence_of(std::size_t w) const {
 void scan_text(std::string_view t, TextScan& out) {
   out.words.clear();
   out.sentence_starts.clear();
-  out.words.reserve(t.size() / 5 + 1);
+  if (t.size() > 64) out.words.reserve(t.size() / 6);
   const std::size_t n = t.size();
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   bool sentence_open = false;
@@ -90,7 +90,8 @@ void scan_text(std::string_view t, TextScan& out) {
       out.sentence_starts.push_back(static_cast<std::uint32_t>(out.words.size()));
       sentence_open = true;
     }
-    out.words.push_back({b, i});
+    std::uint32_t len = i - b < 31 ? static_cast<std::uint32_t>(i - b) : 31u;
+    out.words.push_back({b, i, (len * 27 + letter_index(t[b])) * 27 + letter_index(t[i - 1])});
   }
 }
 

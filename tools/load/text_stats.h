@@ -15,6 +15,9 @@ namespace prfaq {
 
 struct Span {
   std::size_t begin = 0, end = 0;
+  // For words: (length, first letter, last letter) as one number, so word
+  // lists can reject a word with one bit test (check/word_matcher.h).
+  std::uint32_t shape = 0;
 };
 
 struct TextScan {
@@ -63,6 +66,20 @@ struct WordChars {
 inline constexpr WordChars kWordChars{};
 }  // namespace detail
 inline bool is_word_char(unsigned char c) { return detail::kWordChars.table[c]; }
+
+// The shape of a word: length (capped at 31), first and last letter
+// (case-insensitive; any other character is 26). Words of one shape are
+// rare enough that a list lookup can start from a bit table of shapes.
+inline constexpr std::uint32_t kShapeCount = 32 * 27 * 27;
+inline std::uint32_t letter_index(char c) {
+  auto u = static_cast<unsigned char>(c) | 0x20u;
+  return (u >= 'a' && u <= 'z') ? u - 'a' : 26u;
+}
+inline std::uint32_t word_shape(std::string_view w) {
+  if (w.empty()) return 0;
+  std::uint32_t len = w.size() < 31 ? static_cast<std::uint32_t>(w.size()) : 31u;
+  return (len * 27 + letter_index(w.front())) * 27 + letter_index(w.back());
+}
 inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
