@@ -16,6 +16,7 @@
 #include "load/date.h"
 #include "load/loader.h"
 #include "source/fs_source.h"
+#include "source/libgit2.h"
 #include "util/embedded.h"
 #include "util/error.h"
 
@@ -28,6 +29,7 @@ namespace {
 // user.email from Git's configuration (the repository's, then global),
 // empty when there is none.
 std::string git_user_email(const fs::path& root) {
+  libgit2_init_once();
   std::string email;
   git_repository* repo = nullptr;
   git_config* cfg = nullptr;

@@ -1,6 +1,5 @@
 // The prfaq driver: parses the command line, runs one command from the
 // table, prints "prfaq: error: ..." for a Fatal and picks the exit code.
-#include <git2.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -13,13 +12,6 @@
 #include "util/suggest.h"
 
 namespace {
-
-struct Libgit2 {
-  Libgit2() { git_libgit2_init(); }
-  ~Libgit2() { git_libgit2_shutdown(); }
-  Libgit2(const Libgit2&) = delete;
-  Libgit2& operator=(const Libgit2&) = delete;
-};
 
 int run(std::vector<std::string> argv) {
   using namespace prfaq;
@@ -81,7 +73,6 @@ int run(std::vector<std::string> argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  Libgit2 libgit2;
   std::ios::sync_with_stdio(false);
   try {
     int code = run(std::vector<std::string>(argv + 1, argv + argc));
