@@ -119,7 +119,7 @@ class Test(TestCase):
         res = r.run("-C", "content", "check", "x/good.md", cwd=r.path)
         self.assertEqual(res.returncode, 0, res.stderr)
         res = r.run("check", "missing.md")
-        self.assertEqual((res.returncode, res.stderr), (2, "prfaq: error: missing.md: no such file or folder\n"))
+        self.assertEqual((res.returncode, res.stderr), (2, "prfaq: error: missing.md: no such file or folder in the working tree\n"))
 
     def test_help_is_generated_from_the_command_table(self):
         r = self.repo()

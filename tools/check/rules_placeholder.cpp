@@ -34,7 +34,14 @@ void check_placeholders(const Brief& b, const CheckContext& ctx, Emitter& emit) 
   auto from = ctx.config.ladder_status("placeholder");
   if (!from) return;
   auto report = [&](Position pos, std::string_view what) {
-    emit.add(pos, "placeholder", "placeholder left in: '" + std::string(what) + "'", *from);
+    // A long template prompt is named by its start: the position says where.
+    std::string shown(what.substr(0, 40));
+    if (what.size() > 40) {
+      while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
+      if (!shown.empty() && static_cast<unsigned char>(shown.back()) >= 0xC0) shown.pop_back();
+      shown += "...";
+    }
+    emit.add(pos, "placeholder", "placeholder left in: '" + shown + "'", *from);
   };
   for (const auto& s : b.fm.strings) {
     auto ws = words(s.value);

@@ -8,6 +8,7 @@
 #include "load/loader.h"
 #include "report/report.h"
 #include "source/fs_source.h"
+#include "source/git_source.h"
 #include "util/error.h"
 
 namespace prfaq {
@@ -23,6 +24,21 @@ bool use_color(const Args& args, const Io& io) {
   return io.out_is_terminal && !(no_color && *no_color);
 }
 
+namespace {
+
+// Repository-relative path of a command-line PATH: relative to the current
+// folder inside the work tree; as given in a bare repository.
+std::string repo_path(const fs::path& root, const std::string& cwd, const std::string& arg) {
+  if (root.empty()) return resolve_relative("", arg).value_or(arg);
+  fs::path p = fs::path(arg).is_absolute() ? fs::path(arg) : fs::path(cwd) / arg;
+  std::string rel = fs::weakly_canonical(p).lexically_relative(fs::weakly_canonical(root)).generic_string();
+  if (rel == ".") return "";
+  if (rel.empty() || rel.starts_with("..")) throw Fatal(arg + " is outside the repository (" + root.string() + ")");
+  return rel;
+}
+
+}  // namespace
+
 int run_check(const Args& args, Io& io) {
   Format format = Format::text;
   if (auto f = args.get("--format")) {
@@ -31,8 +47,32 @@ int run_check(const Args& args, Io& io) {
     format = *parsed;
   }
   bool color = use_color(args, io);
-  Repository repo = open_repository(io.cwd);
-  FsSource source(repo.root);
+  if (args.has("--staged") && args.has("--rev")) throw Fatal("--staged and --rev cannot be used together");
+
+  // Where the briefs are read from: the working tree, the index or a commit.
+  std::optional<GitRepo> git;
+  std::unique_ptr<Source> source;
+  Config config;
+  fs::path root;
+  if (args.has("--staged") || args.has("--rev")) {
+    git = GitRepo::open(io.cwd);
+    if (args.has("--staged")) {
+      if (git->bare()) throw Fatal("--staged needs a work tree; this repository is bare (use --rev)");
+      source = GitSource::from_index(*git);
+    } else {
+      std::string rev = *args.get("--rev");
+      git_oid id = git->resolve_commit(rev);
+      source = GitSource::from_commit(*git, id, rev + " (" + oid_short(id) + ")");
+    }
+    config = load_config(*source);
+    root = git->workdir();
+  } else {
+    Repository repo = open_repository(io.cwd);
+    source = std::make_unique<FsSource>(repo.root);
+    config = repo.config;
+    root = repo.root;
+  }
+
   CheckOptions options;
   if (auto j = args.get("--jobs")) {
     try {
@@ -46,18 +86,18 @@ int run_check(const Args& args, Io& io) {
   // bundle's resource.
   if (!args.positional.empty()) {
     options.only_given = true;
-    std::vector<std::string> briefs = find_brief_paths(source.list("content"));
+    std::vector<std::string> briefs = find_brief_paths(source->list("content"));
     for (const auto& arg : args.positional) {
-      std::string rel = repo.relative(io.cwd, arg);
-      std::error_code ec;
-      auto st = fs::symlink_status(repo.root / rel, ec);
-      if (ec || !fs::exists(st)) throw Fatal(arg + ": no such file or folder");
-      if (fs::is_directory(st)) {
+      std::string rel = repo_path(root, io.cwd, arg);
+      bool is_file = source->read(rel).has_value() && !source->list(rel).size();
+      if (!rel.empty() && !source->exists(rel))
+        throw Fatal(arg + ": no such file or folder in the " + source->describe());
+      if (std::find(briefs.begin(), briefs.end(), rel) != briefs.end()) {
+        options.only.push_back(rel);
+      } else if (!is_file) {
         std::string prefix = rel.empty() ? "" : rel + "/";
         for (const auto& b : briefs)
           if (b.starts_with(prefix)) options.only.push_back(b);
-      } else if (std::find(briefs.begin(), briefs.end(), rel) != briefs.end()) {
-        options.only.push_back(rel);
       } else {
         throw Fatal(arg + " is not a brief (briefs are content/**/SLUG.md and content/**/SLUG/index.md; "
                           "names starting with '_' are not briefs)");
@@ -68,7 +108,7 @@ int run_check(const Args& args, Io& io) {
       return 0;
     }
   }
-  CheckResult result = check_repository(source, repo.config, options);
+  CheckResult result = check_repository(*source, config, options);
   write_report(io.out, format, result, {color});
   return result.errors > 0 ? 1 : 0;
 }

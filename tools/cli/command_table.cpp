@@ -19,7 +19,9 @@ const std::vector<Command>& table() {
        "Exit status: 0 no errors, 1 errors found, 2 prfaq could not run.",
        {kFormat,
         {"--color", "WHEN", "colour the text output: auto (default: on a terminal, unless NO_COLOR is set), always, never"},
-        {"--jobs", "N", "threads to use (default: one per CPU)"}},
+        {"--jobs", "N", "threads to use (default: one per CPU)"},
+        {"--staged", "", "check what is staged in the Git index (what the next commit will hold)"},
+        {"--rev", "REV", "check the briefs of a commit (a branch, tag or id); works in a bare repository"}},
        run_check},
       {"list", "list the briefs: status, readiness, owner, team", "prfaq list [options]",
        "Readiness is the highest status whose bar the brief meets; a brief whose\n"
@@ -45,6 +47,17 @@ const std::vector<Command>& table() {
        "content/_template.md. Existing files are left alone.",
        {},
        run_init},
+      {"hook", "the Git hooks: pre-commit, pre-push, pre-receive; install and uninstall them",
+       "prfaq hook pre-commit|pre-push|pre-receive|install|uninstall",
+       "pre-commit checks what is staged: the briefs the commit adds, changes or renames,\n"
+       "as they will be committed, plus the repository-wide rules against the whole index\n"
+       "and status moves against [transitions]. Errors block the commit; warnings are shown.\n"
+       "pre-push (stdin: <local ref> <local oid> <remote ref> <remote oid>) and pre-receive\n"
+       "(stdin: <old oid> <new oid> <ref>) check the briefs the pushed commits change, at each\n"
+       "new tip. install writes pre-commit and pre-push where Git runs hooks (core.hooksPath\n"
+       "or .git/hooks); a hook prfaq did not write is left alone unless --force.",
+       {{"--force", "", "install: replace hooks prfaq did not write"}},
+       run_hook},
       {"rules", "list every rule: id, default severity, description", "prfaq rules [options]",
        "Ladder rules are errors from the status shown (and silent below it).",
        {{"--format", "FORMAT", "text (default) or json"}},

@@ -20,6 +20,11 @@ Config load_config(const fs::path& root) {
   return parse_config(s.str(), "prfaq.toml");
 }
 
+Config load_config(const Source& source) {
+  auto text = source.read("prfaq.toml");
+  return text ? parse_config(*text, "prfaq.toml") : default_config();
+}
+
 Repository open_repository(const std::string& cwd) {
   fs::path start = fs::weakly_canonical(fs::path(cwd));
   fs::path root;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "config/config.h"
+#include "source/source.h"
 
 namespace prfaq {
 
@@ -21,5 +22,8 @@ struct Repository {
 Repository open_repository(const std::string& cwd);
 // Reads prfaq.toml under `root` (defaults when there is none).
 Config load_config(const std::filesystem::path& root);
+// Reads prfaq.toml from a source (the index, a commit): the configuration
+// that goes with what is checked.
+Config load_config(const Source& source);
 
 }  // namespace prfaq

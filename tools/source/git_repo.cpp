@@ -1,0 +1,65 @@
+#include "source/git_repo.h"
+
+#include <cstdlib>
+
+#include "source/libgit2.h"
+#include "util/error.h"
+
+namespace prfaq {
+
+namespace fs = std::filesystem;
+
+std::optional<GitRepo> GitRepo::discover(const fs::path& start) {
+  libgit2_init_once();
+  git_repository* raw = nullptr;
+  int rc;
+  if (std::getenv("GIT_DIR") || std::getenv("GIT_INDEX_FILE") || std::getenv("GIT_OBJECT_DIRECTORY")) {
+    // Inside a hook (or a user's GIT_DIR=...): the environment says which
+    // repository, index and object directories to use.
+    rc = git_repository_open_ext(&raw, nullptr, GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
+  } else {
+    rc = git_repository_open_ext(&raw, start.c_str(), 0, nullptr);
+  }
+  if (rc == GIT_ENOTFOUND) return std::nullopt;
+  git_check(rc, "opening the Git repository at " + start.string());
+  return GitRepo(GitRepository(raw));
+}
+
+GitRepo GitRepo::open(const fs::path& start) {
+  auto r = discover(start);
+  if (!r) throw Fatal("not a Git repository (or any parent up to /): " + start.string());
+  return std::move(*r);
+}
+
+fs::path GitRepo::workdir() const {
+  const char* w = git_repository_workdir(repo_.get());
+  return w ? fs::path(w) : fs::path();
+}
+
+fs::path GitRepo::git_dir() const { return fs::path(git_repository_path(repo_.get())); }
+
+fs::path GitRepo::common_dir() const { return fs::path(git_repository_commondir(repo_.get())); }
+
+git_oid GitRepo::resolve_commit(const std::string& rev) const {
+  git_object* raw = nullptr;
+  git_check(git_revparse_single(&raw, repo_.get(), rev.c_str()), "resolving revision '" + rev + "'");
+  GitObject obj(raw);
+  git_object* peeled = nullptr;
+  git_check(git_object_peel(&peeled, obj.get(), GIT_OBJECT_COMMIT), "'" + rev + "' is not a commit");
+  GitObject commit(peeled);
+  return *git_object_id(commit.get());
+}
+
+std::optional<git_oid> GitRepo::head_commit() const {
+  git_reference* raw = nullptr;
+  int rc = git_repository_head(&raw, repo_.get());
+  if (rc == GIT_EUNBORNBRANCH || rc == GIT_ENOTFOUND) return std::nullopt;
+  git_check(rc, "reading HEAD");
+  GitReference head(raw);
+  git_object* peeled = nullptr;
+  git_check(git_reference_peel(&peeled, head.get(), GIT_OBJECT_COMMIT), "reading HEAD's commit");
+  GitObject commit(peeled);
+  return *git_object_id(commit.get());
+}
+
+}  // namespace prfaq

@@ -1,0 +1,93 @@
+#include "source/git_source.h"
+
+#include <exception>
+
+#include "util/error.h"
+
+namespace prfaq {
+
+void GitSource::add(std::string path, const git_oid& id, git_filemode_t mode) {
+  if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
+    skipped_.push_back(std::move(path));
+    return;
+  }
+  for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+    dirs_.insert(path.substr(0, slash));
+  files_.emplace(std::move(path), id);
+}
+
+std::unique_ptr<GitSource> GitSource::from_index(const GitRepo& repo) {
+  git_index* raw = nullptr;
+  git_check(git_repository_index(&raw, repo.get()), "reading the Git index");
+  GitIndex index(raw);
+  std::unique_ptr<GitSource> s(new GitSource(repo, "index"));
+  std::size_t n = git_index_entrycount(index.get());
+  for (std::size_t i = 0; i < n; ++i) {
+    const git_index_entry* e = git_index_get_byindex(index.get(), i);  // borrowed
+    if (!e || git_index_entry_stage(e) != 0) continue;  // unmerged entries are not what will be committed
+    s->add(e->path, e->id, static_cast<git_filemode_t>(e->mode));
+  }
+  return s;
+}
+
+std::unique_ptr<GitSource> GitSource::from_commit(const GitRepo& repo, const git_oid& commit_id, std::string label) {
+  git_commit* raw = nullptr;
+  git_check(git_commit_lookup(&raw, repo.get(), &commit_id), "reading commit " + oid_short(commit_id));
+  GitCommit commit(raw);
+  git_tree* tree_raw = nullptr;
+  git_check(git_commit_tree(&tree_raw, commit.get()), "reading the tree of commit " + oid_short(commit_id));
+  GitTree tree(tree_raw);
+  std::unique_ptr<GitSource> s(new GitSource(repo, std::move(label)));
+  struct Ctx {
+    GitSource* s;
+    std::exception_ptr error;
+  } ctx{s.get(), nullptr};
+  // No exception may cross libgit2: catch in the callback, stop the walk
+  // with a negative return, rethrow afterwards.
+  auto cb = [](const char* root, const git_tree_entry* e, void* payload) -> int {
+    auto* c = static_cast<Ctx*>(payload);
+    try {
+      git_object_t type = git_tree_entry_type(e);
+      if (type == GIT_OBJECT_TREE) return 0;
+      c->s->add(std::string(root) + git_tree_entry_name(e), *git_tree_entry_id(e), git_tree_entry_filemode(e));
+      return 0;
+    } catch (...) {
+      c->error = std::current_exception();
+      return -1;
+    }
+  };
+  int rc = git_tree_walk(tree.get(), GIT_TREEWALK_PRE, cb, &ctx);
+  if (ctx.error) std::rethrow_exception(ctx.error);
+  git_check(rc, "walking the tree of commit " + oid_short(commit_id));
+  return s;
+}
+
+std::vector<std::string> GitSource::list(std::string_view dir) const {
+  std::vector<std::string> out;
+  std::string prefix = dir.empty() ? "" : std::string(dir) + "/";
+  for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.starts_with(prefix); ++it)
+    out.push_back(it->first);
+  return out;
+}
+
+std::optional<git_oid> GitSource::blob_id(std::string_view path) const {
+  auto it = files_.find(path);
+  if (it == files_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::string> GitSource::read(std::string_view path) const {
+  auto id = blob_id(path);
+  if (!id) return std::nullopt;
+  std::lock_guard lock(mutex_);
+  git_blob* raw = nullptr;
+  git_check(git_blob_lookup(&raw, repo_->get(), &*id), "reading " + std::string(path) + " from " + label_);
+  GitBlob blob(raw);
+  // The content lives as long as the blob: copy it out before freeing.
+  const char* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
+  return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+}
+
+bool GitSource::exists(std::string_view path) const { return files_.count(path) || dirs_.count(path); }
+
+}  // namespace prfaq

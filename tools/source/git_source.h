@@ -1,0 +1,46 @@
+#pragma once
+// Source over a snapshot of Git: the index (what is staged: what a commit
+// will hold) or the tree of a commit. The list of files is taken once, at
+// construction; bytes are read from the object database on demand. Only
+// regular files are listed: symbolic links and submodules under content/
+// are neither read nor published. Safe to read from several threads (reads
+// share one lock around libgit2).
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+
+#include "source/git_repo.h"
+#include "source/source.h"
+
+namespace prfaq {
+
+class GitSource final : public Source {
+ public:
+  // What is staged in the repository's index (the one GIT_INDEX_FILE names
+  // inside a hook).
+  static std::unique_ptr<GitSource> from_index(const GitRepo& repo);
+  // The tree of a commit; `label` names it in messages ("HEAD (1a2b3c4)").
+  static std::unique_ptr<GitSource> from_commit(const GitRepo& repo, const git_oid& commit, std::string label);
+
+  std::vector<std::string> list(std::string_view dir) const override;
+  std::optional<std::string> read(std::string_view path) const override;
+  bool exists(std::string_view path) const override;
+  std::string describe() const override { return label_; }
+  // The object id of a file (for content hashes and comparisons).
+  std::optional<git_oid> blob_id(std::string_view path) const;
+  // Paths that are not regular files (symlinks, submodules), for warnings.
+  const std::vector<std::string>& skipped() const { return skipped_; }
+
+ private:
+  GitSource(const GitRepo& repo, std::string label) : repo_(&repo), label_(std::move(label)) {}
+  void add(std::string path, const git_oid& id, git_filemode_t mode);
+  const GitRepo* repo_;
+  std::string label_;
+  std::map<std::string, git_oid, std::less<>> files_;
+  std::set<std::string, std::less<>> dirs_;
+  std::vector<std::string> skipped_;
+  mutable std::mutex mutex_;
+};
+
+}  // namespace prfaq
