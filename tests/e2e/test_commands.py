@@ -99,9 +99,9 @@ class Test(TestCase):
         res = r.run("list")
         self.assertEqual(res.returncode, 0, res.stderr)
         self.assertEqual(res.stdout,
-                         "SLUG  TITLE  STATUS  READINESS  OWNER             TEAM\n"
-                         "a     Ay     draft   idea !     x@y.z, w@y.z      Core\n"
-                         "b     Bee    idea    idea       ana@acme.example\n"
+                         "SLUG  TITLE  STATUS  READINESS  OWNER             TEAM  CREATED  UPDATED\n"
+                         "a     Ay     draft   idea !     x@y.z, w@y.z      Core  -        -\n"
+                         "b     Bee    idea    idea       ana@acme.example        -        -\n"
                          "2 briefs, 1 with errors (!): run prfaq check\n")
         res = r.run("list", "--status", "idea")
         self.assertEqual(res.stdout.splitlines()[-1], "1 brief")

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/repository.h"
 #include "source/fs_source.h"
+#include "source/git_history.h"
 #include "util/error.h"
 #include "util/json.h"
 
@@ -39,6 +40,24 @@ int run_list(const Args& args, Io& io) {
   Repository repo = open_repository(io.cwd);
   FsSource source(repo.root);
   CheckResult r = check_repository(source, repo.config);
+  // Created and updated come from Git: one walk over HEAD's history.
+  History history;
+  bool shallow = false;
+  if (auto git = GitRepo::discover(repo.root)) {
+    if (auto head = git->head_commit()) {
+      std::vector<std::string> paths;
+      for (const auto& b : r.briefs) paths.push_back(b.path);
+      history = read_history(*git, *head, paths);
+      shallow = history.shallow;
+    }
+  }
+  auto dates = [&](const std::string& path) -> std::pair<std::string, std::string> {
+    auto it = history.files.find(path);
+    if (it == history.files.end() || it->second.commits.empty()) return {"", ""};
+    return {it->second.created, it->second.updated};
+  };
+  if (shallow)
+    io.err << "prfaq: warning: this is a shallow clone: created dates stop at its boundary (git fetch --unshallow)\n";
   auto filter = [&](std::string_view o) -> const std::vector<std::string>* {
     auto it = args.options.find(o);
     return it == args.options.end() ? nullptr : &it->second;
@@ -59,17 +78,22 @@ int run_list(const Args& args, Io& io) {
              << ", \"readiness\": " << (b.readiness ? json_string(to_string(*b.readiness)) : "null")
              << ", \"owner\": [";
       for (std::size_t k = 0; k < b.owner.size(); ++k) io.out << (k ? ", " : "") << json_string(b.owner[k]);
-      io.out << "], \"team\": " << json_string(b.team) << ", \"errors\": " << b.errors
+      auto [created, updated] = dates(b.path);
+      io.out << "], \"team\": " << json_string(b.team) << ", \"created\": " << (created.empty() ? "null" : json_string(created))
+             << ", \"updated\": " << (updated.empty() ? "null" : json_string(updated)) << ", \"errors\": " << b.errors
              << ", \"warnings\": " << b.warnings << "}";
     }
     io.out << (rows.empty() ? "]\n" : "\n]\n");
     return 0;
   }
-  std::vector<std::vector<std::string>> table = {{"SLUG", "TITLE", "STATUS", "READINESS", "OWNER", "TEAM"}};
+  std::vector<std::vector<std::string>> table = {
+      {"SLUG", "TITLE", "STATUS", "READINESS", "OWNER", "TEAM", "CREATED", "UPDATED"}};
   for (const auto* b : rows) {
     std::string readiness = ready(*b);
     if (b->errors) readiness += " !";
-    table.push_back({b->slug, b->title, b->status, readiness, join(b->owner), b->team});
+    auto [created, updated] = dates(b->path);
+    table.push_back({b->slug, b->title, b->status, readiness, join(b->owner), b->team, created.empty() ? "-" : created,
+                     updated.empty() ? "-" : updated});
   }
   std::vector<std::size_t> widths(table[0].size(), 0);
   for (const auto& row : table)

@@ -31,6 +31,11 @@ const std::vector<Command>& table() {
         {"--team", "TEAM", "only briefs of this team", true},
         {"--owner", "EMAIL", "only briefs this person owns", true}},
        run_list},
+      {"log", "a brief's history from Git: created, updated, authors, commits", "prfaq log [options] SLUG",
+       "Follows renames. Dates are commit dates (UTC). In a shallow clone the history\n"
+       "stops at the clone's boundary, and prfaq says so.",
+       {{"--format", "FORMAT", "text (default) or json"}},
+       run_log},
       {"new", "create a brief from the template", "prfaq new [options] \"Title\"",
        "Writes content/[DIR/]SLUG.md (or SLUG/index.md with --bundle) from the repository's\n"
        "content/_template.md, or the built-in template. The slug comes from the title; the\n"
