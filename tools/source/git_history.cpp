@@ -24,29 +24,119 @@ GitTree tree_of(git_commit* c) {
   return GitTree(t);
 }
 
-// Files under content/ that differ between two trees, renames detected.
-GitDiff diff_trees(git_repository* repo, git_tree* from, git_tree* to) {
+// One changed file under content/ between two trees.
+struct Delta {
+  git_delta_t status;
+  std::string old_path, new_path;
+};
+
+// Git orders tree entries by name, a folder's name as if it ended in '/'.
+int git_order(const git_tree_entry* a, const git_tree_entry* b) {
+  std::string_view x = git_tree_entry_name(a), y = git_tree_entry_name(b);
+  std::size_t n = std::min(x.size(), y.size());
+  int c = x.substr(0, n).compare(y.substr(0, n));
+  if (c) return c;
+  auto tail = [](const git_tree_entry* e, std::string_view s, std::size_t at) -> int {
+    if (at < s.size()) return static_cast<unsigned char>(s[at]);
+    return git_tree_entry_type(e) == GIT_OBJECT_TREE ? '/' : 0;
+  };
+  return tail(a, x, n) - tail(b, y, n);
+}
+
+GitTree lookup_tree(git_repository* repo, const git_oid* id) {
+  git_tree* t = nullptr;
+  git_check(git_tree_lookup(&t, repo, id), "reading tree " + oid_short(*id));
+  return GitTree(t);
+}
+
+void all_files(git_repository* repo, git_tree* tree, const std::string& prefix, git_delta_t status,
+               std::vector<Delta>& out) {
+  for (std::size_t i = 0, n = git_tree_entrycount(tree); i < n; ++i) {
+    const git_tree_entry* e = git_tree_entry_byindex(tree, i);  // borrowed
+    std::string path = prefix + git_tree_entry_name(e);
+    if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+      GitTree sub = lookup_tree(repo, git_tree_entry_id(e));
+      all_files(repo, sub.get(), path + "/", status, out);
+    } else if (status == GIT_DELTA_ADDED) {
+      out.push_back({status, "", path});
+    } else {
+      out.push_back({status, path, ""});
+    }
+  }
+}
+
+// Compares two trees entry by entry, descending only into folders whose ids
+// differ: a commit that changes one brief reads three small trees, not the
+// whole repository (libgit2's general diff was the walk's main cost).
+void compare_trees(git_repository* repo, git_tree* a, git_tree* b, const std::string& prefix, std::vector<Delta>& out) {
+  std::size_t i = 0, j = 0, na = a ? git_tree_entrycount(a) : 0, nb = b ? git_tree_entrycount(b) : 0;
+  while (i < na || j < nb) {
+    const git_tree_entry* x = i < na ? git_tree_entry_byindex(a, i) : nullptr;
+    const git_tree_entry* y = j < nb ? git_tree_entry_byindex(b, j) : nullptr;
+    int order = !x ? 1 : !y ? -1 : git_order(x, y);
+    const git_tree_entry* e = order <= 0 ? x : y;
+    std::string path = prefix + git_tree_entry_name(e);
+    if (order == 0) {
+      ++i, ++j;
+      if (git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y))) continue;
+      bool tx = git_tree_entry_type(x) == GIT_OBJECT_TREE, ty = git_tree_entry_type(y) == GIT_OBJECT_TREE;
+      if (tx && ty) {
+        GitTree sx = lookup_tree(repo, git_tree_entry_id(x)), sy = lookup_tree(repo, git_tree_entry_id(y));
+        compare_trees(repo, sx.get(), sy.get(), path + "/", out);
+      } else if (!tx && !ty) {
+        out.push_back({GIT_DELTA_MODIFIED, path, path});
+      }
+      continue;
+    }
+    (order < 0 ? i : j)++;
+    git_delta_t status = order < 0 ? GIT_DELTA_DELETED : GIT_DELTA_ADDED;
+    if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+      GitTree sub = lookup_tree(repo, git_tree_entry_id(e));
+      all_files(repo, sub.get(), path + "/", status, out);
+    } else {
+      out.push_back(status == GIT_DELTA_ADDED ? Delta{status, "", path} : Delta{status, path, ""});
+    }
+  }
+}
+
+// Files under content/ that differ between two trees (either may be null).
+// Renames are found by libgit2's similarity detection, asked only when a
+// commit both adds and deletes files.
+std::vector<Delta> tree_changes(git_repository* repo, git_tree* from, git_tree* to) {
+  auto content_of = [&](git_tree* root) -> GitTree {
+    if (!root) return nullptr;
+    const git_tree_entry* e = git_tree_entry_byname(root, "content");  // borrowed
+    if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE) return nullptr;
+    return lookup_tree(repo, git_tree_entry_id(e));
+  };
+  GitTree a = content_of(from), b = content_of(to);
+  std::vector<Delta> out;
+  if (a && b && git_oid_equal(git_tree_id(a.get()), git_tree_id(b.get()))) return out;
+  compare_trees(repo, a.get(), b.get(), "content/", out);
+  bool added = false, deleted = false;
+  for (const auto& d : out) {
+    added = added || d.status == GIT_DELTA_ADDED;
+    deleted = deleted || d.status == GIT_DELTA_DELETED;
+  }
+  if (!added || !deleted) return out;
   static char content[] = "content";
   char* spec[] = {content};
   git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
   opts.pathspec.strings = spec;
   opts.pathspec.count = 1;
-  opts.flags |= GIT_DIFF_SKIP_BINARY_CHECK;
   git_diff* raw = nullptr;
   git_check(git_diff_tree_to_tree(&raw, repo, from, to, &opts), "comparing trees for the history");
   GitDiff diff(raw);
-  bool added = false, deleted = false;
+  git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+  find.flags = GIT_DIFF_FIND_RENAMES;
+  git_check(git_diff_find_similar(diff.get(), &find), "finding renames for the history");
+  out.clear();
   for (std::size_t i = 0, n = git_diff_num_deltas(diff.get()); i < n; ++i) {
-    auto st = git_diff_get_delta(diff.get(), i)->status;
-    added = added || st == GIT_DELTA_ADDED;
-    deleted = deleted || st == GIT_DELTA_DELETED;
+    const git_diff_delta* d = git_diff_get_delta(diff.get(), i);  // borrowed
+    out.push_back({d->status, d->status == GIT_DELTA_ADDED ? "" : d->old_file.path,
+                   d->status == GIT_DELTA_DELETED ? "" : d->new_file.path});
   }
-  if (added && deleted) {  // only then can there be a rename
-    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
-    find.flags = GIT_DIFF_FIND_RENAMES;
-    git_check(git_diff_find_similar(diff.get(), &find), "finding renames for the history");
-  }
-  return diff;
+  return out;
 }
 
 }  // namespace
@@ -72,33 +162,29 @@ History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<
     GitCommit commit(raw);
     GitTree tree = tree_of(commit.get());
     unsigned parents = git_commit_parentcount(commit.get());
-    std::vector<GitDiff> diffs;
+    std::vector<std::vector<Delta>> diffs;
     if (parents == 0) {
-      diffs.push_back(diff_trees(repo.get(), nullptr, tree.get()));
+      diffs.push_back(tree_changes(repo.get(), nullptr, tree.get()));
     } else {
       for (unsigned i = 0; i < parents; ++i) {
         git_commit* p = nullptr;
         if (git_commit_parent(&p, commit.get(), i) != 0) {
           // A shallow clone's boundary: the parent is not here.
-          diffs.push_back(diff_trees(repo.get(), nullptr, tree.get()));
+          diffs.push_back(tree_changes(repo.get(), nullptr, tree.get()));
           break;
         }
         GitCommit parent(p);
         GitTree ptree = tree_of(parent.get());
-        diffs.push_back(diff_trees(repo.get(), ptree.get(), tree.get()));
+        diffs.push_back(tree_changes(repo.get(), ptree.get(), tree.get()));
       }
     }
     // For a merge, a file changed only if it differs from every parent.
-    std::map<std::string, const git_diff_delta*> first;  // new path -> delta against the first parent
-    for (std::size_t i = 0, n = git_diff_num_deltas(diffs[0].get()); i < n; ++i) {
-      const git_diff_delta* d = git_diff_get_delta(diffs[0].get(), i);
-      if (d->status == GIT_DELTA_DELETED) continue;
-      first[d->new_file.path] = d;
-    }
+    std::map<std::string, const Delta*> first;  // new path -> change against the first parent
+    for (const auto& d : diffs[0])
+      if (d.status != GIT_DELTA_DELETED) first[d.new_path] = &d;
     for (std::size_t k = 1; k < diffs.size(); ++k) {
       std::set<std::string> changed;
-      for (std::size_t i = 0, n = git_diff_num_deltas(diffs[k].get()); i < n; ++i)
-        changed.insert(git_diff_get_delta(diffs[k].get(), i)->new_file.path);
+      for (const auto& d : diffs[k]) changed.insert(d.new_path);
       for (auto it = first.begin(); it != first.end();) it = changed.count(it->first) ? std::next(it) : first.erase(it);
     }
     bool recorded = false;
@@ -127,7 +213,7 @@ History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<
         tracked.erase(t);  // older commits do not have it
       } else if (d->status == GIT_DELTA_RENAMED || d->status == GIT_DELTA_COPIED) {
         tracked.erase(t);
-        tracked[d->old_file.path] = current;  // older commits know it by its old name
+        tracked[d->old_path] = current;  // older commits know it by its old name
       }
     }
   }

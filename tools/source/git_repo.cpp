@@ -13,7 +13,8 @@ std::optional<GitRepo> GitRepo::discover(const fs::path& start) {
   libgit2_init_once();
   git_repository* raw = nullptr;
   int rc;
-  if (std::getenv("GIT_DIR") || std::getenv("GIT_INDEX_FILE") || std::getenv("GIT_OBJECT_DIRECTORY")) {
+  bool from_env = std::getenv("GIT_DIR") || std::getenv("GIT_INDEX_FILE") || std::getenv("GIT_OBJECT_DIRECTORY");
+  if (from_env) {
     // Inside a hook (or a user's GIT_DIR=...): the environment says which
     // repository, index and object directories to use.
     rc = git_repository_open_ext(&raw, nullptr, GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
@@ -22,7 +23,17 @@ std::optional<GitRepo> GitRepo::discover(const fs::path& start) {
   }
   if (rc == GIT_ENOTFOUND) return std::nullopt;
   git_check(rc, "opening the Git repository at " + start.string());
-  return GitRepo(GitRepository(raw));
+  return GitRepo(GitRepository(raw), from_env);
+}
+
+GitRepository GitRepo::reopen() const {
+  git_repository* raw = nullptr;
+  if (from_env_)
+    git_check(git_repository_open_ext(&raw, nullptr, GIT_REPOSITORY_OPEN_FROM_ENV, nullptr), "opening the repository");
+  else
+    git_check(git_repository_open_ext(&raw, git_repository_path(repo_.get()), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr),
+              "opening the repository");
+  return GitRepository(raw);
 }
 
 GitRepo GitRepo::open(const fs::path& start) {

@@ -30,10 +30,14 @@ class GitRepo {
   // HEAD's commit, or nullopt on an unborn branch (before the first commit).
   std::optional<git_oid> head_commit() const;
   bool shallow() const { return git_repository_is_shallow(repo_.get()) == 1; }
+  // Another handle on the same repository, opened the same way, for
+  // reading objects on another thread (libgit2 handles are single-threaded).
+  GitRepository reopen() const;
 
  private:
-  explicit GitRepo(GitRepository r) : repo_(std::move(r)) {}
+  GitRepo(GitRepository r, bool from_env) : repo_(std::move(r)), from_env_(from_env) {}
   GitRepository repo_;
+  bool from_env_ = false;
 };
 
 }  // namespace prfaq

@@ -79,13 +79,27 @@ std::optional<git_oid> GitSource::blob_id(std::string_view path) const {
 std::optional<std::string> GitSource::read(std::string_view path) const {
   auto id = blob_id(path);
   if (!id) return std::nullopt;
+  GitRepository handle;
+  {
+    std::lock_guard lock(mutex_);
+    if (!pool_.empty()) {
+      handle = std::move(pool_.back());
+      pool_.pop_back();
+    }
+  }
+  if (!handle) handle = repo_->reopen();
+  std::string bytes;
+  {
+    git_blob* raw = nullptr;
+    git_check(git_blob_lookup(&raw, handle.get(), &*id), "reading " + std::string(path) + " from " + label_);
+    GitBlob blob(raw);
+    // The content lives as long as the blob: copy it out before freeing.
+    const char* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
+    bytes.assign(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+  }
   std::lock_guard lock(mutex_);
-  git_blob* raw = nullptr;
-  git_check(git_blob_lookup(&raw, repo_->get(), &*id), "reading " + std::string(path) + " from " + label_);
-  GitBlob blob(raw);
-  // The content lives as long as the blob: copy it out before freeing.
-  const char* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
-  return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+  pool_.push_back(std::move(handle));
+  return bytes;
 }
 
 bool GitSource::exists(std::string_view path) const { return files_.count(path) || dirs_.count(path); }

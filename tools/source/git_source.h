@@ -3,8 +3,8 @@
 // will hold) or the tree of a commit. The list of files is taken once, at
 // construction; bytes are read from the object database on demand. Only
 // regular files are listed: symbolic links and submodules under content/
-// are neither read nor published. Safe to read from several threads (reads
-// share one lock around libgit2).
+// are neither read nor published. Safe to read from several threads: each
+// reading thread borrows its own repository handle from a pool.
 #include <map>
 #include <memory>
 #include <mutex>
@@ -40,7 +40,8 @@ class GitSource final : public Source {
   std::map<std::string, git_oid, std::less<>> files_;
   std::set<std::string, std::less<>> dirs_;
   std::vector<std::string> skipped_;
-  mutable std::mutex mutex_;
+  mutable std::mutex mutex_;                  // guards pool_
+  mutable std::vector<GitRepository> pool_;   // idle handles for reading
 };
 
 }  // namespace prfaq
