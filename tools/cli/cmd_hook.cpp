@@ -1,4 +1,6 @@
-// prfaq hook pre-commit | pre-push | pre-receive: the checks Git runs.
+// prfaq hook pre-commit | pre-merge-commit | pre-push | pre-receive: the
+// checks Git runs (pre-merge-commit: a merge with no conflict, checked as a
+// commit).
 // They read only (the index, commits); they never write the index or the
 // working tree. Findings go to standard error, where Git shows them.
 #include <algorithm>
@@ -58,11 +60,13 @@ int pre_commit(Io& io) {
 }
 
 // The default branch a new branch is compared with: the remote's HEAD
-// (pre-push) or the repository's HEAD (pre-receive on the server).
+// (pre-push) or the repository's HEAD (pre-receive on the server). Never the
+// client's own HEAD: that is often the pushed branch itself, which would
+// leave nothing to check; with no known default branch, the whole tip is.
 std::optional<git_oid> default_tip(const GitRepo& repo, const std::string& remote) {
   for (std::string ref : {"refs/remotes/" + remote + "/HEAD", "refs/remotes/" + remote + "/main",
                           "refs/remotes/" + remote + "/master", std::string("HEAD")}) {
-    if (remote.empty() && ref != "HEAD") continue;
+    if (remote.empty() != (ref == "HEAD")) continue;
     git_oid id;
     if (git_reference_name_to_id(&id, repo.get(), ref.c_str()) == 0) return id;
     if (ref == "HEAD")
@@ -123,9 +127,10 @@ std::vector<std::array<std::string, 3>> read_lines(std::istream& in, bool pre_pu
 
 int run_hook(const Args& args, Io& io) {
   if (args.positional.empty())
-    throw Fatal("prfaq hook needs what to run: pre-commit, pre-push, pre-receive, install or uninstall");
+    throw Fatal("prfaq hook needs what to run: pre-commit, pre-merge-commit, pre-push, pre-receive, install or uninstall");
   const std::string& what = args.positional[0];
-  if (what == "pre-commit") return pre_commit(io);
+  // A blocked merge stays in progress: git commit (--no-verify) concludes it.
+  if (what == "pre-commit" || what == "pre-merge-commit") return pre_commit(io);
   if (what == "pre-push") {
     GitRepo repo = GitRepo::open(io.cwd);
     std::string remote = args.positional.size() > 1 ? args.positional[1] : "origin";
@@ -139,7 +144,7 @@ int run_hook(const Args& args, Io& io) {
   }
   if (what == "install") return install_hooks(io, args.has("--force"));
   if (what == "uninstall") return uninstall_hooks(io);
-  throw Fatal("unknown hook '" + what + "' (pre-commit, pre-push, pre-receive, install, uninstall)");
+  throw Fatal("unknown hook '" + what + "' (pre-commit, pre-merge-commit, pre-push, pre-receive, install, uninstall)");
 }
 
 }  // namespace prfaq

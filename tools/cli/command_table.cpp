@@ -53,14 +53,16 @@ const std::vector<Command>& table() {
        {},
        run_init},
       {"hook", "the Git hooks: pre-commit, pre-push, pre-receive; install and uninstall them",
-       "prfaq hook pre-commit|pre-push|pre-receive|install|uninstall",
+       "prfaq hook pre-commit|pre-merge-commit|pre-push|pre-receive|install|uninstall",
        "pre-commit checks what is staged: the briefs the commit adds, changes or renames,\n"
        "as they will be committed, plus the repository-wide rules against the whole index\n"
        "and status moves against [transitions]. Errors block the commit; warnings are shown.\n"
+       "pre-merge-commit is the same check, for a merge Git commits without a conflict.\n"
        "pre-push (stdin: <local ref> <local oid> <remote ref> <remote oid>) and pre-receive\n"
        "(stdin: <old oid> <new oid> <ref>) check the briefs the pushed commits change, at each\n"
-       "new tip. install writes pre-commit and pre-push where Git runs hooks (core.hooksPath\n"
-       "or .git/hooks); a hook prfaq did not write is left alone unless --force.",
+       "new tip. install writes pre-commit, pre-merge-commit and pre-push where Git runs\n"
+       "hooks (core.hooksPath or .git/hooks); a hook prfaq did not write is left alone\n"
+       "unless --force.",
        {{"--force", "", "install: replace hooks prfaq did not write"}},
        run_hook},
       {"rules", "list every rule: id, default severity, description", "prfaq rules [options]",

@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kMarker = "# prfaq-hook:";
-constexpr std::string_view kHooks[] = {"pre-commit", "pre-push"};
+// pre-merge-commit: Git runs it, not pre-commit, for a merge with no conflict.
+constexpr std::string_view kHooks[] = {"pre-commit", "pre-push", "pre-merge-commit"};
 
 fs::path hooks_dir(const GitRepo& repo) {
   git_config* raw = nullptr;

@@ -1,7 +1,7 @@
 #pragma once
-// prfaq hook install / uninstall: the pre-commit and pre-push shims, written
-// where Git runs hooks (core.hooksPath when set, else the common .git/hooks
-// shared by all worktrees). A hook prfaq did not write is left alone unless
+// prfaq hook install / uninstall: the pre-commit, pre-push and
+// pre-merge-commit shims, written where Git runs hooks (core.hooksPath when
+// set, else the common .git/hooks shared by all worktrees). A hook prfaq did not write is left alone unless
 // --force; uninstall removes only prfaq's own.
 #include "cli/command.h"
 

@@ -14,16 +14,27 @@ std::optional<GitRepo> GitRepo::discover(const fs::path& start) {
   git_repository* raw = nullptr;
   int rc;
   bool from_env = std::getenv("GIT_DIR") || std::getenv("GIT_INDEX_FILE") || std::getenv("GIT_OBJECT_DIRECTORY");
+  std::optional<std::string> work_tree;
   if (from_env) {
     // Inside a hook (or a user's GIT_DIR=...): the environment says which
-    // repository, index and object directories to use.
+    // repository, index and object directories to use. libgit2 refuses
+    // GIT_WORK_TREE there ("unimplemented"), which Git hands hooks under
+    // `git --work-tree=DIR commit`: it leaves the environment (prfaq starts
+    // no process, and reopen() then opens the same way) and is set below.
+    if (const char* w = std::getenv("GIT_WORK_TREE")) {
+      work_tree = fs::absolute(w).string();
+      ::unsetenv("GIT_WORK_TREE");
+    }
     rc = git_repository_open_ext(&raw, nullptr, GIT_REPOSITORY_OPEN_FROM_ENV, nullptr);
   } else {
     rc = git_repository_open_ext(&raw, start.c_str(), 0, nullptr);
   }
   if (rc == GIT_ENOTFOUND) return std::nullopt;
   git_check(rc, "opening the Git repository at " + start.string());
-  return GitRepo(GitRepository(raw), from_env);
+  GitRepo repo(GitRepository(raw), from_env);
+  if (work_tree)
+    git_check(git_repository_set_workdir(repo.get(), work_tree->c_str(), 0), "using GIT_WORK_TREE=" + *work_tree);
+  return repo;
 }
 
 GitRepository GitRepo::reopen() const {
@@ -56,7 +67,8 @@ git_oid GitRepo::resolve_commit(const std::string& rev) const {
   git_check(git_revparse_single(&raw, repo_.get(), rev.c_str()), "resolving revision '" + rev + "'");
   GitObject obj(raw);
   git_object* peeled = nullptr;
-  git_check(git_object_peel(&peeled, obj.get(), GIT_OBJECT_COMMIT), "'" + rev + "' is not a commit");
+  if (git_object_peel(&peeled, obj.get(), GIT_OBJECT_COMMIT) != 0)
+    throw Fatal("'" + rev + "' names a " + git_object_type2string(git_object_type(obj.get())) + ", not a commit");
   GitObject commit(peeled);
   return *git_object_id(commit.get());
 }
