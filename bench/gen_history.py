@@ -7,7 +7,8 @@ Writes the briefs with bench/gen_corpus.py, then streams the history into
 `git fast-import`: the first N commits add one brief each (authors rotate,
 dates one hour apart), the remaining COMMITS - N each edit one brief (a
 changed line in its press release), so every brief has a history of a few
-commits. The work tree is checked out at the end. Standard library only.
+commits. The work tree is checked out and the objects repacked (as a clone
+would have them) at the end. Standard library only.
 """
 
 import argparse
@@ -95,6 +96,9 @@ def main():
     if fi.wait() != 0:
         sys.exit("git fast-import failed")
     subprocess.run(["git", "-C", a.repo, "checkout", "-q", "-f", "main"], check=True)
+    # Pack as a clone from a server would be (fast-import's own deltas are
+    # only against the previous version of the same path).
+    subprocess.run(["git", "-C", a.repo, "repack", "-adfq"], check=True)
     subprocess.run(["rm", "-rf", corpus])
     print(f"{a.repo}: {len(briefs)} briefs, {n} commits, {time.time() - start:.1f} s")
 

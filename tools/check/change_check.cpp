@@ -90,6 +90,7 @@ CheckResult check_change(const ChangeCheck& in) {
   CheckOptions options;
   options.only_given = true;
   options.only.assign(targets.begin(), targets.end());
+  options.all_briefs = &all;
   CheckResult result = check_repository(in.after, in.config, options);
   check_transitions(in, options.only, result);
   return result;

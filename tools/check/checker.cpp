@@ -89,7 +89,8 @@ void check_one(const Source& source, const std::string& path, const CheckContext
 }  // namespace
 
 CheckResult check_repository(const Source& source, const Config& config, const CheckOptions& options) {
-  std::vector<std::string> all = find_brief_paths(source.list("content"));
+  std::vector<std::string> all =
+      options.all_briefs ? *options.all_briefs : find_brief_paths(source.list("content"));
   std::vector<std::string> targets;
   if (!options.only_given && options.only.empty()) {
     targets = all;

@@ -27,6 +27,8 @@ struct CheckOptions {
   // Report only these briefs (repository-relative paths), when only_given.
   std::vector<std::string> only;
   bool only_given = false;
+  // Every brief's path, when the caller has listed them already.
+  const std::vector<std::string>* all_briefs = nullptr;
   int jobs = 0;  // 0: one per hardware thread
 };
 

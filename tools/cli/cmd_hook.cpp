@@ -52,7 +52,7 @@ int pre_commit(Io& io) {
   auto head = repo.head_commit();
   auto after = GitSource::from_index(repo);
   std::unique_ptr<GitSource> before;
-  if (head) before = GitSource::from_commit(repo, *head, "HEAD");
+  if (head) before = GitSource::lazy_commit(repo, *head, "HEAD");
   Config config = load_config(*after);
   CheckResult r = check_change({*after, before.get(), changes_to_index(repo, head), config});
   return report(io, r, "commit blocked",
@@ -95,7 +95,7 @@ int check_pushes(Io& io, const GitRepo& repo, const std::vector<std::array<std::
       if (auto main = default_tip(repo, remote)) base = merge_base(repo, *main, tip);
     auto after = GitSource::from_commit(repo, tip, ref + " (" + oid_short(tip) + ")");
     std::unique_ptr<GitSource> before;
-    if (base) before = GitSource::from_commit(repo, *base, oid_short(*base));
+    if (base) before = GitSource::lazy_commit(repo, *base, oid_short(*base));
     Config config = load_config(*after);
     CheckResult r = check_change({*after, before.get(), changes_between(repo, base, tip), config});
     if (!r.findings.empty()) io.err << "prfaq: " << ref << " at " << oid_short(tip) << ":\n";

@@ -33,6 +33,7 @@ struct Brief {
 // Slug of the brief at `path` (the file name without .md, or the bundle
 // folder's name for .../x/index.md), and whether a slug is well formed.
 std::string slug_of(std::string_view path);
+std::string_view slug_view(std::string_view path);  // the same, as a view into `path`
 bool is_valid_slug(std::string_view slug);
 
 }  // namespace prfaq

@@ -45,12 +45,14 @@ void count_words(Brief& b) {
 
 }  // namespace
 
-std::string slug_of(std::string_view path) {
+std::string_view slug_view(std::string_view path) {
   std::string_view name = base_name(path);
   if (name == "index.md") name = base_name(dir_name(path));
   else if (name.ends_with(".md")) name.remove_suffix(3);
-  return std::string(name);
+  return name;
 }
+
+std::string slug_of(std::string_view path) { return std::string(slug_view(path)); }
 
 bool is_valid_slug(std::string_view slug) {
   if (slug.empty() || slug.size() > 64) return false;

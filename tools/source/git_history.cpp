@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <ctime>
 #include <set>
-#include <unordered_map>
 
 namespace prfaq {
 
@@ -68,21 +67,35 @@ void all_files(git_repository* repo, git_tree* tree, const std::string& prefix, 
 // Compares two trees entry by entry, descending only into folders whose ids
 // differ: a commit that changes one brief reads three small trees, not the
 // whole repository (libgit2's general diff was the walk's main cost).
-void compare_trees(git_repository* repo, git_tree* a, git_tree* b, const std::string& prefix, std::vector<Delta>& out) {
+// Names tracked by the walk (a brief's name in the commit being read).
+using Tracked = std::map<std::string, std::string, std::less<>>;
+
+bool tracks_under(const Tracked* tracked, const std::string& folder) {
+  if (!tracked) return true;
+  auto it = tracked->lower_bound(folder);
+  return it != tracked->end() && it->first.starts_with(folder);
+}
+
+void compare_trees(git_repository* repo, git_tree* a, git_tree* b, const std::string& prefix, std::vector<Delta>& out,
+                   const Tracked* tracked) {
   std::size_t i = 0, j = 0, na = a ? git_tree_entrycount(a) : 0, nb = b ? git_tree_entrycount(b) : 0;
   while (i < na || j < nb) {
     const git_tree_entry* x = i < na ? git_tree_entry_byindex(a, i) : nullptr;
     const git_tree_entry* y = j < nb ? git_tree_entry_byindex(b, j) : nullptr;
     int order = !x ? 1 : !y ? -1 : git_order(x, y);
     const git_tree_entry* e = order <= 0 ? x : y;
+    if (order == 0 && git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y))) {
+      ++i, ++j;  // the common case: unchanged, and no path is built for it
+      continue;
+    }
     std::string path = prefix + git_tree_entry_name(e);
     if (order == 0) {
       ++i, ++j;
-      if (git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y))) continue;
       bool tx = git_tree_entry_type(x) == GIT_OBJECT_TREE, ty = git_tree_entry_type(y) == GIT_OBJECT_TREE;
       if (tx && ty) {
+        if (!tracks_under(tracked, path + "/")) continue;  // no brief of interest in there
         GitTree sx = lookup_tree(repo, git_tree_entry_id(x)), sy = lookup_tree(repo, git_tree_entry_id(y));
-        compare_trees(repo, sx.get(), sy.get(), path + "/", out);
+        compare_trees(repo, sx.get(), sy.get(), path + "/", out, tracked);
       } else if (!tx && !ty) {
         out.push_back({GIT_DELTA_MODIFIED, path, path});
       }
@@ -91,6 +104,7 @@ void compare_trees(git_repository* repo, git_tree* a, git_tree* b, const std::st
     (order < 0 ? i : j)++;
     git_delta_t status = order < 0 ? GIT_DELTA_DELETED : GIT_DELTA_ADDED;
     if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+      if (!tracks_under(tracked, path + "/")) continue;
       GitTree sub = lookup_tree(repo, git_tree_entry_id(e));
       all_files(repo, sub.get(), path + "/", status, out);
     } else {
@@ -99,10 +113,12 @@ void compare_trees(git_repository* repo, git_tree* a, git_tree* b, const std::st
   }
 }
 
-// Files under content/ that differ between two trees (either may be null).
-// Renames are found by libgit2's similarity detection, asked only when a
-// commit both adds and deletes files.
-std::vector<Delta> tree_changes(git_repository* repo, git_tree* from, git_tree* to) {
+// Files under content/ that differ between two trees (either may be null),
+// looking only into folders that hold a tracked name. Renames are found by
+// libgit2's similarity detection, asked only when a commit both adds and
+// deletes files; a tracked file that appears is looked at again over the
+// whole of content/, since it may have been renamed from anywhere.
+std::vector<Delta> tree_changes(git_repository* repo, git_tree* from, git_tree* to, const Tracked* tracked) {
   auto content_of = [&](git_tree* root) -> GitTree {
     if (!root) return nullptr;
     const git_tree_entry* e = git_tree_entry_byname(root, "content");  // borrowed
@@ -112,7 +128,11 @@ std::vector<Delta> tree_changes(git_repository* repo, git_tree* from, git_tree* 
   GitTree a = content_of(from), b = content_of(to);
   std::vector<Delta> out;
   if (a && b && git_oid_equal(git_tree_id(a.get()), git_tree_id(b.get()))) return out;
-  compare_trees(repo, a.get(), b.get(), "content/", out);
+  compare_trees(repo, a.get(), b.get(), "content/", out, tracked);
+  if (tracked && std::any_of(out.begin(), out.end(), [&](const Delta& d) {
+        return d.status == GIT_DELTA_ADDED && tracked->count(d.new_path);
+      }))
+    return tree_changes(repo, from, to, nullptr);
   bool added = false, deleted = false;
   for (const auto& d : out) {
     added = added || d.status == GIT_DELTA_ADDED;
@@ -145,7 +165,7 @@ History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<
   History h;
   h.shallow = repo.shallow();
   // The name each brief has in the commit being looked at -> its name at the tip.
-  std::unordered_map<std::string, std::string> tracked;
+  Tracked tracked;
   for (const auto& p : paths) {
     tracked[p] = p;
     h.files[p];
@@ -164,18 +184,18 @@ History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<
     unsigned parents = git_commit_parentcount(commit.get());
     std::vector<std::vector<Delta>> diffs;
     if (parents == 0) {
-      diffs.push_back(tree_changes(repo.get(), nullptr, tree.get()));
+      diffs.push_back(tree_changes(repo.get(), nullptr, tree.get(), &tracked));
     } else {
       for (unsigned i = 0; i < parents; ++i) {
         git_commit* p = nullptr;
         if (git_commit_parent(&p, commit.get(), i) != 0) {
           // A shallow clone's boundary: the parent is not here.
-          diffs.push_back(tree_changes(repo.get(), nullptr, tree.get()));
+          diffs.push_back(tree_changes(repo.get(), nullptr, tree.get(), &tracked));
           break;
         }
         GitCommit parent(p);
         GitTree ptree = tree_of(parent.get());
-        diffs.push_back(tree_changes(repo.get(), ptree.get(), tree.get()));
+        diffs.push_back(tree_changes(repo.get(), ptree.get(), tree.get(), &tracked));
       }
     }
     // For a merge, a file changed only if it differs from every parent.

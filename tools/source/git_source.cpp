@@ -11,9 +11,21 @@ void GitSource::add(std::string path, const git_oid& id, git_filemode_t mode) {
     skipped_.push_back(std::move(path));
     return;
   }
-  for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
-    dirs_.insert(path.substr(0, slash));
-  files_.emplace(std::move(path), id);
+  files_.emplace_hint(files_.end(), std::move(path), id);  // both sources add in sorted order
+}
+
+void GitSource::load_dirs() const {
+  std::call_once(dirs_done_, [&] {
+    load_tree();
+    std::string_view last;
+    for (const auto& [path, id] : files_) {
+      std::string_view p = path;
+      for (auto slash = p.rfind('/'); slash != std::string_view::npos; slash = p.rfind('/', slash - 1)) {
+        if (!dirs_.insert(std::string(p.substr(0, slash))).second) break;  // its parents are in too
+        if (slash == 0) break;
+      }
+    }
+  });
 }
 
 std::unique_ptr<GitSource> GitSource::from_index(const GitRepo& repo) {
@@ -30,39 +42,62 @@ std::unique_ptr<GitSource> GitSource::from_index(const GitRepo& repo) {
   return s;
 }
 
-std::unique_ptr<GitSource> GitSource::from_commit(const GitRepo& repo, const git_oid& commit_id, std::string label) {
+namespace {
+
+GitTree commit_tree(const GitRepo& repo, const git_oid& commit_id) {
   git_commit* raw = nullptr;
   git_check(git_commit_lookup(&raw, repo.get(), &commit_id), "reading commit " + oid_short(commit_id));
   GitCommit commit(raw);
   git_tree* tree_raw = nullptr;
   git_check(git_commit_tree(&tree_raw, commit.get()), "reading the tree of commit " + oid_short(commit_id));
-  GitTree tree(tree_raw);
+  return GitTree(tree_raw);
+}
+
+}  // namespace
+
+std::unique_ptr<GitSource> GitSource::from_commit(const GitRepo& repo, const git_oid& commit_id, std::string label) {
   std::unique_ptr<GitSource> s(new GitSource(repo, std::move(label)));
-  struct Ctx {
-    GitSource* s;
-    std::exception_ptr error;
-  } ctx{s.get(), nullptr};
-  // No exception may cross libgit2: catch in the callback, stop the walk
-  // with a negative return, rethrow afterwards.
-  auto cb = [](const char* root, const git_tree_entry* e, void* payload) -> int {
-    auto* c = static_cast<Ctx*>(payload);
-    try {
-      git_object_t type = git_tree_entry_type(e);
-      if (type == GIT_OBJECT_TREE) return 0;
-      c->s->add(std::string(root) + git_tree_entry_name(e), *git_tree_entry_id(e), git_tree_entry_filemode(e));
-      return 0;
-    } catch (...) {
-      c->error = std::current_exception();
-      return -1;
-    }
-  };
-  int rc = git_tree_walk(tree.get(), GIT_TREEWALK_PRE, cb, &ctx);
-  if (ctx.error) std::rethrow_exception(ctx.error);
-  git_check(rc, "walking the tree of commit " + oid_short(commit_id));
+  s->lazy_commit_ = commit_id;
+  s->load_tree();
   return s;
 }
 
+std::unique_ptr<GitSource> GitSource::lazy_commit(const GitRepo& repo, const git_oid& commit_id, std::string label) {
+  std::unique_ptr<GitSource> s(new GitSource(repo, std::move(label)));
+  s->lazy_commit_ = commit_id;
+  return s;
+}
+
+void GitSource::load_tree() const {
+  std::call_once(listed_, [&] {
+    if (!lazy_commit_) return;
+    GitTree tree = commit_tree(*repo_, *lazy_commit_);
+    struct Ctx {
+      GitSource* s;
+      std::exception_ptr error;
+    } ctx{const_cast<GitSource*>(this), nullptr};
+    // No exception may cross libgit2: catch in the callback, stop the walk
+    // with a negative return, rethrow afterwards.
+    auto cb = [](const char* root, const git_tree_entry* e, void* payload) -> int {
+      auto* c = static_cast<Ctx*>(payload);
+      try {
+        if (git_tree_entry_type(e) == GIT_OBJECT_TREE) return 0;
+        c->s->add(std::string(root) + git_tree_entry_name(e), *git_tree_entry_id(e), git_tree_entry_filemode(e));
+        return 0;
+      } catch (...) {
+        c->error = std::current_exception();
+        return -1;
+      }
+    };
+    int rc = git_tree_walk(tree.get(), GIT_TREEWALK_PRE, cb, &ctx);
+    if (ctx.error) std::rethrow_exception(ctx.error);
+    git_check(rc, "walking the tree of commit " + oid_short(*lazy_commit_));
+    const_cast<GitSource*>(this)->lazy_commit_.reset();
+  });
+}
+
 std::vector<std::string> GitSource::list(std::string_view dir) const {
+  load_tree();
   std::vector<std::string> out;
   std::string prefix = dir.empty() ? "" : std::string(dir) + "/";
   for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.starts_with(prefix); ++it)
@@ -71,6 +106,17 @@ std::vector<std::string> GitSource::list(std::string_view dir) const {
 }
 
 std::optional<git_oid> GitSource::blob_id(std::string_view path) const {
+  if (lazy_commit_) {
+    // Not listed: find this one file in the commit's tree.
+    std::lock_guard lock(mutex_);
+    GitTree tree = commit_tree(*repo_, *lazy_commit_);
+    git_tree_entry* raw = nullptr;
+    if (git_tree_entry_bypath(&raw, tree.get(), std::string(path).c_str()) != 0) return std::nullopt;
+    GitTreeEntry entry(raw);  // bypath returns an entry we own
+    git_filemode_t mode = git_tree_entry_filemode(entry.get());
+    if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) return std::nullopt;
+    return *git_tree_entry_id(entry.get());
+  }
   auto it = files_.find(path);
   if (it == files_.end()) return std::nullopt;
   return it->second;
@@ -102,6 +148,9 @@ std::optional<std::string> GitSource::read(std::string_view path) const {
   return bytes;
 }
 
-bool GitSource::exists(std::string_view path) const { return files_.count(path) || dirs_.count(path); }
+bool GitSource::exists(std::string_view path) const {
+  load_dirs();
+  return files_.count(path) || dirs_.count(path);
+}
 
 }  // namespace prfaq

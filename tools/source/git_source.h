@@ -22,6 +22,11 @@ class GitSource final : public Source {
   static std::unique_ptr<GitSource> from_index(const GitRepo& repo);
   // The tree of a commit; `label` names it in messages ("HEAD (1a2b3c4)").
   static std::unique_ptr<GitSource> from_commit(const GitRepo& repo, const git_oid& commit, std::string label);
+  // The same, but files are found one by one as they are read, without
+  // listing the whole tree first: for a hook that reads only the previous
+  // version of the few files a commit changes. list() and exists() still
+  // work (they list the tree on first use).
+  static std::unique_ptr<GitSource> lazy_commit(const GitRepo& repo, const git_oid& commit, std::string label);
 
   std::vector<std::string> list(std::string_view dir) const override;
   std::optional<std::string> read(std::string_view path) const override;
@@ -35,10 +40,14 @@ class GitSource final : public Source {
  private:
   GitSource(const GitRepo& repo, std::string label) : repo_(&repo), label_(std::move(label)) {}
   void add(std::string path, const git_oid& id, git_filemode_t mode);
+  void load_tree() const;  // lists a lazy commit's tree
+  void load_dirs() const;  // the folders of files_, on first exists()
   const GitRepo* repo_;
   std::string label_;
-  std::map<std::string, git_oid, std::less<>> files_;
-  std::set<std::string, std::less<>> dirs_;
+  std::optional<git_oid> lazy_commit_;  // set while a lazy commit is not listed yet
+  mutable std::once_flag listed_, dirs_done_;
+  mutable std::map<std::string, git_oid, std::less<>> files_;
+  mutable std::set<std::string, std::less<>> dirs_;
   std::vector<std::string> skipped_;
   mutable std::mutex mutex_;                  // guards pool_
   mutable std::vector<GitRepository> pool_;   // idle handles for reading
