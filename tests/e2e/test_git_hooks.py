@@ -30,8 +30,8 @@ class Test(GitTestCase):
         message first, exactly these findings, the --no-verify hint last."""
         self.assertEqual(res.returncode, 1, res.stdout + res.stderr)
         lines = res.stderr.splitlines()
-        noun = "1 brief is" if briefs == 1 else f"{briefs} briefs are"
-        self.assertEqual(lines[0], f"{BLOCKED}{noun} incomplete for the status claimed", res.stderr)
+        noun = "1 brief has" if briefs == 1 else f"{briefs} briefs have"
+        self.assertEqual(lines[0], f"{BLOCKED}{noun} errors (what a brief lacks for its status, or what the change breaks)", res.stderr)
         self.assertEqual(lines[-1], COMMIT_HINT, res.stderr)
         self.assertEqual(findings(res.stderr), expected, res.stderr)
 
@@ -290,7 +290,7 @@ class Test(GitTestCase):
         self.assertEqual(res.returncode, 1, res.stdout + res.stderr)
         self.assertEqual(findings(res.stderr), ["content/bad.md" + UNANSWERED])
         lines = res.stderr.splitlines()
-        self.assertEqual(lines[0], BLOCKED + "1 brief is incomplete for the status claimed")
+        self.assertEqual(lines[0], BLOCKED + "1 brief has errors (what a brief lacks for its status, or what the change breaks)")
         self.assertEqual(lines[-2], COMMIT_HINT)  # the merge stays in progress: git commit concludes it
         self.assertEqual(lines[-1], "Not committing merge; use 'git commit' to complete the merge.")
         self.assertHookRuns(r, [("pre-merge-commit", 1)])
@@ -413,7 +413,7 @@ class Test(GitTestCase):
         self.assertNotEqual(res.returncode, 0)
         remote_lines = [line.rstrip() for line in res.stderr.splitlines() if line.startswith("remote: ")]
         self.assertEqual(remote_lines[0], f"remote: prfaq: refs/heads/main at {bad[:7]}:")
-        self.assertEqual(remote_lines[1], "remote: prfaq: push rejected: 1 brief is incomplete for the status claimed")
+        self.assertEqual(remote_lines[1], "remote: prfaq: push rejected: 1 brief has errors (what a brief lacks for its status, or what the change breaks)")
         self.assertIn("remote: content/a.md" + UNANSWERED, remote_lines)
         self.assertIn("remote: Fix what is listed, commit and push again.", remote_lines)
         self.assertIn("[remote rejected] main -> main (pre-receive hook declined)", res.stderr)
@@ -424,6 +424,51 @@ class Test(GitTestCase):
         self.assertEqual(r.git("push", "-q", "origin", "main").returncode, 0)
         self.assertHookRuns(r, [("pre-receive", 0)])
         self.assertEqual(remote.git("rev-parse", "main").stdout.strip(), r.head())
+
+    def test_pre_receive_accepts_two_allowed_status_steps_in_one_push(self):
+        r = self.started({"content/a.md": brief("A", "review")}, hooks=False)
+        remote = self.server(r)
+        self.assertEqual(r.git("push", "-q", "origin", "main").returncode, 0)
+        r.write("content/a.md", brief("A", "approved"))
+        r.commit_all("approve")
+        r.write("content/a.md", brief("A", "launched", launch="2026-06-30"))
+        r.commit_all("launch")
+        res = r.git("push", "origin", "main", check=False)
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual(remote.git("rev-parse", "main").stdout.strip(), r.head())
+
+    def test_pre_receive_names_the_commit_of_a_forbidden_status_move(self):
+        r = self.started({"content/a.md": brief("A", "review")}, hooks=False)
+        self.server(r)
+        self.assertEqual(r.git("push", "-q", "origin", "main").returncode, 0)
+        r.write("content/a.md", brief("A", "launched", launch="2026-06-30"))
+        r.commit_all("launch straight from review")
+        bad = r.head()
+        res = r.git("push", "origin", "main", check=False)
+        self.assertNotEqual(res.returncode, 0)
+        self.assertIn(f"remote: content/a.md:3:10: error: in commit {bad[:7]}: status moved from review to launched; "
+                      "launched may only follow approved ([transitions] in prfaq.toml) [status-transition]",
+                      [line.rstrip() for line in res.stderr.splitlines()])
+
+    def test_annotated_tag_push_is_checked_at_its_commit(self):
+        r = self.started({"content/a.md": brief("A", "draft")}, hooks=False)
+        remote = self.server(r)
+        self.assertEqual(r.git("push", "-q", "origin", "main").returncode, 0)
+        r.git("tag", "-a", "v1.0", "-m", "first release")
+        res = r.git("push", "origin", "v1.0", check=False)
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual(remote.git("tag").stdout.strip(), "v1.0")
+
+    def test_deleting_a_file_reports_only_what_it_breaks_in_other_briefs(self):
+        # other.md already has an unanswered question (committed with
+        # --no-verify): the deletion's check reports only the broken link.
+        other = brief("Other", "draft", answered=False, extra="\nSee [the card](card.md).\n")
+        r = self.started({"content/card.md": brief("Card", "idea"), "content/other.md": other}, hooks=False)
+        r.install_hooks()
+        r.git("rm", "-q", "content/card.md")
+        res = r.commit("-m", "remove the card")
+        self.assertBlocked(res, ["content/other.md:39:16: error: link 'card.md' points at content/card.md, "
+                                 "which is no file and no brief [link-broken]"])
 
     def test_pre_receive_new_branch_and_deleted_branch(self):
         r = self.started({"content/a.md": brief("A", "draft")}, hooks=False)
@@ -475,7 +520,7 @@ class Test(GitTestCase):
         self.assertNotEqual(res.returncode, 0)
         lines = res.stderr.splitlines()
         self.assertEqual(lines[0], f"prfaq: refs/heads/main at {bad[:7]}:")
-        self.assertEqual(lines[1], "prfaq: push blocked: 1 brief is incomplete for the status claimed")
+        self.assertEqual(lines[1], "prfaq: push blocked: 1 brief has errors (what a brief lacks for its status, or what the change breaks)")
         self.assertEqual(findings(res.stderr), ["content/a.md" + UNANSWERED])
         self.assertIn("Fix what is listed and commit, or push anyway on purpose with: git push --no-verify", lines)
         self.assertHookRuns(r, [("pre-push", 1)])  # the server was never asked
@@ -565,7 +610,7 @@ class Test(GitTestCase):
         self.assertEqual(res.returncode, 1, res.stdout + res.stderr)
         out = res.stdout + res.stderr
         self.assertRegex(out, r"prfaq \(PR/FAQ briefs complete for their status\)\.+Failed")
-        self.assertIn(BLOCKED + "1 brief is incomplete for the status claimed", out)
+        self.assertIn(BLOCKED + "1 brief has errors (what a brief lacks for its status, or what the change breaks)", out)
         self.assertIn("content/a.md" + UNANSWERED, out)
         runs = r.hook_runs()
         self.assertEqual([(hook, rc) for hook, rc, _ in runs], [("pre-commit", 1)])

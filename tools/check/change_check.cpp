@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "check/rule_table.h"
 #include "load/loader.h"
 
 namespace prfaq {
@@ -15,45 +16,50 @@ std::string_view base_name(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-// status-transition: a brief whose status moved in a way [transitions]
-// does not allow, at its status key.
-void check_transitions(const ChangeCheck& in, const std::vector<std::string>& targets, CheckResult& result) {
-  if (!in.before) return;
-  std::map<std::string, std::string> old_path_of;  // new path -> path before
-  for (const auto& c : in.changes)
-    if (!c.old_path.empty() && !c.new_path.empty() && c.kind != Change::Kind::copied)
-      old_path_of[c.new_path] = c.old_path;
-  for (const auto& path : targets) {
-    auto old = old_path_of.find(path);
-    if (old == old_path_of.end()) continue;  // a new brief starts where it likes
-    auto old_bytes = in.before->read(old->second);
-    auto new_bytes = in.after.read(path);
+}  // namespace
+
+std::vector<Finding> transition_findings(const Source& before, const Source& after, const std::vector<Change>& changes,
+                                         const Config& config, const std::string& commit) {
+  std::vector<Finding> out;
+  for (const auto& c : changes) {
+    // A new brief starts where it likes; a copy is a new brief.
+    if (c.old_path.empty() || c.new_path.empty() || c.kind == Change::Kind::copied) continue;
+    if (!c.new_path.starts_with("content/") || !c.new_path.ends_with(".md")) continue;
+    auto old_bytes = before.read(c.old_path);
+    auto new_bytes = after.read(c.new_path);
     if (!old_bytes || !new_bytes) continue;
-    Brief was = load_brief(old->second, std::move(*old_bytes), in.config);
-    Brief now = load_brief(path, std::move(*new_bytes), in.config);
+    Brief was = load_brief(c.old_path, std::move(*old_bytes), config);
+    Brief now = load_brief(c.new_path, std::move(*new_bytes), config);
     if (!was.fm.status || !now.fm.status || *was.fm.status == *now.fm.status) continue;
-    auto allowed = in.config.transitions.find(*now.fm.status);
-    if (allowed == in.config.transitions.end()) continue;
+    auto allowed = config.transitions.find(*now.fm.status);
+    if (allowed == config.transitions.end()) continue;
     const auto& from = allowed->second;
     if (std::find(from.begin(), from.end(), *was.fm.status) != from.end()) continue;
-    Severity sev = in.config.severity_for("status-transition", now.fm.status, std::nullopt);
+    Severity sev = config.severity_for("status-transition", now.fm.status, std::nullopt);
     if (sev == Severity::off || now.suppressions.suppressed("status-transition", now.fm.status_text.pos.line)) continue;
     std::string list;
-    for (std::size_t i = 0; i < from.size(); ++i) list += (i ? (i + 1 == from.size() ? " or " : ", ") : "") + std::string(to_string(from[i]));
-    result.findings.push_back({path, now.fm.status_text.pos, "status-transition",
-                               "status moved from " + std::string(to_string(*was.fm.status)) + " to " +
-                                   std::string(to_string(*now.fm.status)) + "; " +
-                                   std::string(to_string(*now.fm.status)) + " may only follow " +
-                                   (list.empty() ? "nothing" : list) + " ([transitions] in prfaq.toml)",
-                               sev, std::nullopt});
-    for (auto& b : result.briefs)
-      if (b.path == path) (sev == Severity::error ? b.errors : b.warnings)++;
-    (sev == Severity::error ? result.errors : result.warnings)++;
+    for (std::size_t i = 0; i < from.size(); ++i)
+      list += (i ? (i + 1 == from.size() ? " or " : ", ") : "") + std::string(to_string(from[i]));
+    std::string to(to_string(*now.fm.status));
+    out.push_back({c.new_path, now.fm.status_text.pos, "status-transition",
+                   (commit.empty() ? "" : "in commit " + commit + ": ") + "status moved from " +
+                       std::string(to_string(*was.fm.status)) + " to " + to + "; " + to + " may only follow " +
+                       (list.empty() ? "nothing" : list) + " ([transitions] in prfaq.toml)",
+                   sev, std::nullopt});
   }
-  std::sort(result.findings.begin(), result.findings.end(), finding_less);
+  return out;
 }
 
-}  // namespace
+void add_findings(CheckResult& r, std::vector<Finding> more) {
+  for (auto& f : more) {
+    bool error = f.severity == Severity::error;
+    (error ? r.errors : r.warnings)++;
+    for (auto& b : r.briefs)
+      if (b.path == f.file) (error ? b.errors : b.warnings)++;
+    r.findings.push_back(std::move(f));
+  }
+  std::sort(r.findings.begin(), r.findings.end(), finding_less);
+}
 
 CheckResult check_change(const ChangeCheck& in) {
   std::vector<std::string> all = find_brief_paths(in.after.list("content"));
@@ -76,6 +82,9 @@ CheckResult check_change(const ChangeCheck& in) {
   // Unchanged briefs that may point at what is gone: any whose text names
   // it. (Only when something is deleted or renamed away, so the common
   // commit reads no brief it does not change.)
+  // Those are checked for what the change can break in them (links,
+  // related, images), not for what was wrong with them before.
+  std::set<std::string> dependents;
   if (!gone.empty())
     for (const auto& p : all) {
       if (targets.count(p)) continue;
@@ -83,16 +92,42 @@ CheckResult check_change(const ChangeCheck& in) {
       if (!bytes) continue;
       for (const auto& g : gone)
         if (bytes->find(g) != std::string::npos) {
-          targets.insert(p);
+          dependents.insert(p);
           break;
         }
     }
   CheckOptions options;
   options.only_given = true;
   options.only.assign(targets.begin(), targets.end());
+  options.only.insert(options.only.end(), dependents.begin(), dependents.end());
   options.all_briefs = &all;
   CheckResult result = check_repository(in.after, in.config, options);
-  check_transitions(in, options.only, result);
+  if (!dependents.empty()) {
+    auto keep = [&](const Finding& f) {
+      if (!dependents.count(f.file)) return true;
+      const RuleInfo* r = find_rule(f.rule);
+      return r && r->scope == RuleScope::repository;
+    };
+    std::vector<Finding> kept;
+    for (auto& f : result.findings)
+      if (keep(f)) kept.push_back(std::move(f));
+    result.findings = std::move(kept);
+    result.errors = result.warnings = 0;
+    for (auto& b : result.briefs) b.errors = b.warnings = 0;
+    std::map<std::string, BriefSummary*> by_path;
+    for (auto& b : result.briefs) by_path[b.path] = &b;
+    for (const auto& f : result.findings) {
+      bool error = f.severity == Severity::error;
+      (error ? result.errors : result.warnings)++;
+      if (auto it = by_path.find(f.file); it != by_path.end()) (error ? it->second->errors : it->second->warnings)++;
+    }
+  }
+  if (in.check_transitions && in.before) {
+    std::vector<Change> checked;
+    for (const auto& c : in.changes)
+      if (targets.count(c.new_path)) checked.push_back(c);
+    add_findings(result, transition_findings(*in.before, in.after, checked, in.config, ""));
+  }
   return result;
 }
 

@@ -17,8 +17,18 @@ struct ChangeCheck {
   const Source* before;   // HEAD or the push's base; null when there is none
   std::vector<Change> changes;
   const Config& config;
+  // Compare statuses between `before` and `after` (a push checks each
+  // pushed commit instead: transition_findings()).
+  bool check_transitions = true;
 };
 
 CheckResult check_change(const ChangeCheck& in);
+
+// status-transition findings for the briefs `changes` modifies or renames
+// between two versions; `commit` (may be empty) says where it happened.
+std::vector<Finding> transition_findings(const Source& before, const Source& after, const std::vector<Change>& changes,
+                                         const Config& config, const std::string& commit);
+// Adds findings to a result: counts and order kept right.
+void add_findings(CheckResult& r, std::vector<Finding> more);
 
 }  // namespace prfaq

@@ -38,10 +38,10 @@ int report(Io& io, const CheckResult& r, const std::string& blocked, const std::
     io.err << text.str();
     return 0;
   }
-  int incomplete = 0;
-  for (const auto& b : r.briefs) incomplete += b.errors > 0;
-  io.err << "prfaq: " << blocked << ": " << incomplete << " brief" << (incomplete == 1 ? " is" : "s are")
-         << " incomplete for the status claimed\n"
+  int with_errors = 0;
+  for (const auto& b : r.briefs) with_errors += b.errors > 0;
+  io.err << "prfaq: " << blocked << ": " << with_errors << " brief" << (with_errors == 1 ? " has" : "s have")
+         << " errors (what a brief lacks for its status, or what the change breaks)\n"
          << text.str() << "\n" << bypass << '\n';
   return 1;
 }
@@ -62,17 +62,80 @@ int pre_commit(Io& io) {
 // The default branch a new branch is compared with: the remote's HEAD
 // (pre-push) or the repository's HEAD (pre-receive on the server). Never the
 // client's own HEAD: that is often the pushed branch itself, which would
-// leave nothing to check; with no known default branch, the whole tip is.
-std::optional<git_oid> default_tip(const GitRepo& repo, const std::string& remote) {
-  for (std::string ref : {"refs/remotes/" + remote + "/HEAD", "refs/remotes/" + remote + "/main",
-                          "refs/remotes/" + remote + "/master", std::string("HEAD")}) {
-    if (remote.empty() != (ref == "HEAD")) continue;
-    git_oid id;
-    if (git_reference_name_to_id(&id, repo.get(), ref.c_str()) == 0) return id;
-    if (ref == "HEAD")
-      if (auto h = repo.head_commit()) return h;
+// leave nothing to check. Without a remote HEAD, the remote-tracking branch
+// closest to the tip (the latest merge base) stands in for it; with none,
+// the whole tip is checked.
+std::optional<git_oid> base_for_new_branch(const GitRepo& repo, const std::string& remote, const git_oid& tip) {
+  git_oid id;
+  if (remote.empty()) {
+    auto head = repo.head_commit();
+    return head ? merge_base(repo, *head, tip) : std::nullopt;
   }
-  return std::nullopt;
+  std::string head_ref = "refs/remotes/" + remote + "/HEAD";
+  if (git_reference_name_to_id(&id, repo.get(), head_ref.c_str()) == 0) return merge_base(repo, id, tip);
+  std::optional<git_oid> best;
+  std::int64_t best_time = 0;
+  git_reference_iterator* raw = nullptr;
+  std::string glob = "refs/remotes/" + remote + "/*";
+  if (git_reference_iterator_glob_new(&raw, repo.get(), glob.c_str()) != 0) return std::nullopt;
+  std::unique_ptr<git_reference_iterator, CFree<git_reference_iterator_free>> it(raw);
+  git_reference* ref = nullptr;
+  while (git_reference_next(&ref, it.get()) == 0) {
+    GitReference owned(ref);
+    git_object* peeled = nullptr;
+    if (git_reference_peel(&peeled, owned.get(), GIT_OBJECT_COMMIT) != 0) continue;
+    GitObject commit(peeled);
+    auto mb = merge_base(repo, *git_object_id(commit.get()), tip);
+    if (!mb) continue;
+    git_commit* c = nullptr;
+    if (git_commit_lookup(&c, repo.get(), &*mb) != 0) continue;
+    GitCommit mc(c);
+    if (!best || git_commit_time(mc.get()) > best_time) {
+      best = mb;
+      best_time = git_commit_time(mc.get());
+    }
+  }
+  return best;
+}
+
+// The commit a pushed object names: an annotated tag is followed to its
+// commit; nullopt for a tag of a tree or blob (nothing to check).
+std::optional<git_oid> pushed_commit(const GitRepo& repo, const git_oid& id) {
+  git_object* raw = nullptr;
+  if (git_object_lookup(&raw, repo.get(), &id, GIT_OBJECT_ANY) != 0) {
+    git_check(-1, "reading pushed object " + oid_short(id));
+  }
+  GitObject obj(raw);
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, obj.get(), GIT_OBJECT_COMMIT) != 0) return std::nullopt;
+  GitObject commit(peeled);
+  return *git_object_id(commit.get());
+}
+
+// status-transition for each pushed commit against its first parent: two
+// allowed steps in two commits (review -> approved -> launched) pass.
+std::vector<Finding> pushed_transitions(const GitRepo& repo, const std::optional<git_oid>& base, const git_oid& tip,
+                                        const Config& config) {
+  std::vector<Finding> out;
+  git_revwalk* raw = nullptr;
+  git_check(git_revwalk_new(&raw, repo.get()), "walking the pushed commits");
+  GitRevwalk walk(raw);
+  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+  git_check(git_revwalk_push(walk.get(), &tip), "walking the pushed commits");
+  if (base) git_check(git_revwalk_hide(walk.get(), &*base), "walking the pushed commits");
+  git_oid id;
+  while (git_revwalk_next(&id, walk.get()) == 0) {
+    git_commit* c = nullptr;
+    git_check(git_commit_lookup(&c, repo.get(), &id), "reading commit " + oid_short(id));
+    GitCommit commit(c);
+    if (git_commit_parentcount(commit.get()) == 0) continue;
+    git_oid parent = *git_commit_parent_id(commit.get(), 0);
+    auto before = GitSource::lazy_commit(repo, parent, oid_short(parent));
+    auto after = GitSource::lazy_commit(repo, id, oid_short(id));
+    auto found = transition_findings(*before, *after, changes_between(repo, parent, id), config, oid_short(id));
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
 }
 
 // Checks each pushed tip against its base; `lines` are (old, new, ref).
@@ -81,23 +144,27 @@ int check_pushes(Io& io, const GitRepo& repo, const std::vector<std::array<std::
   int status = 0;
   for (const auto& [old_hex, new_hex, ref] : lines) {
     if (is_zero(new_hex)) continue;  // a deleted ref: nothing to check
-    git_oid tip = parse_oid(new_hex);
+    auto pushed = pushed_commit(repo, parse_oid(new_hex));
+    if (!pushed) continue;
+    git_oid tip = *pushed;
     std::optional<git_oid> base;
     if (!is_zero(old_hex)) {
       git_oid old = parse_oid(old_hex);
-      git_commit* probe = nullptr;
-      if (git_commit_lookup(&probe, repo.get(), &old) == 0) {
-        git_commit_free(probe);
-        base = merge_base(repo, old, tip);
+      git_object* probe = nullptr;
+      if (git_object_lookup(&probe, repo.get(), &old, GIT_OBJECT_ANY) == 0) {
+        GitObject owned(probe);
+        if (auto old_commit = pushed_commit(repo, old)) base = merge_base(repo, *old_commit, tip);
       }
     }
-    if (!base)  // a new branch: what it adds to the default branch
-      if (auto main = default_tip(repo, remote)) base = merge_base(repo, *main, tip);
+    if (!base) base = base_for_new_branch(repo, remote, tip);  // a new branch: what it adds
     auto after = GitSource::from_commit(repo, tip, ref + " (" + oid_short(tip) + ")");
     std::unique_ptr<GitSource> before;
     if (base) before = GitSource::lazy_commit(repo, *base, oid_short(*base));
     Config config = load_config(*after);
-    CheckResult r = check_change({*after, before.get(), changes_between(repo, base, tip), config});
+    ChangeCheck change{*after, before.get(), changes_between(repo, base, tip), config};
+    change.check_transitions = false;
+    CheckResult r = check_change(change);
+    add_findings(r, pushed_transitions(repo, base, tip, config));
     if (!r.findings.empty()) io.err << "prfaq: " << ref << " at " << oid_short(tip) << ":\n";
     status = std::max(status, report(io, r, blocked, bypass));
   }
