@@ -459,6 +459,22 @@ class Test(GitTestCase):
         self.assertEqual(res.returncode, 0, res.stderr)
         self.assertEqual(remote.git("tag").stdout.strip(), "v1.0")
 
+    def test_shallow_clone_history_stops_at_the_boundary_and_says_so(self):
+        r = self.started({"content/a.md": brief("A", "idea")}, hooks=False)
+        for i in (2, 3):
+            r.write("content/a.md", brief("A", "idea", extra=f"\nEdit {i}.\n"))
+            r.commit_all(f"edit {i}")
+        clone = r.other("shallow", init=False)
+        subprocess.run(["git", "clone", "-q", "--depth", "2", "file://" + r.path, clone.path], check=True,
+                       env=r.env(), capture_output=True)
+        res = clone.run("log", "a")
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertIn("prfaq: warning: this is a shallow clone", res.stderr)
+        lines = res.stdout.splitlines()
+        self.assertTrue(lines[0].startswith("content/a.md: created "), res.stdout)
+        self.assertIn(", 2 commits by ", lines[0])
+        self.assertEqual([line.split("  ")[-1] for line in lines[2:]], ["edit 3", "edit 2"])
+
     def test_deleting_a_file_reports_only_what_it_breaks_in_other_briefs(self):
         # other.md already has an unanswered question (committed with
         # --no-verify): the deletion's check reports only the broken link.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <queue>
 #include <set>
 
 namespace prfaq {
@@ -159,6 +160,57 @@ std::vector<Delta> tree_changes(git_repository* repo, git_tree* from, git_tree* 
   return out;
 }
 
+// Commits reachable from a tip, newest first. libgit2's revision walk stops
+// with an error at a shallow clone's boundary (its parents are not there),
+// so a shallow repository is walked by hand: by commit time, a missing
+// parent ending that line of history.
+class CommitWalk {
+ public:
+  CommitWalk(const GitRepo& repo, const git_oid& tip, bool shallow) : repo_(repo), shallow_(shallow) {
+    if (shallow_) {
+      push(tip);
+      return;
+    }
+    git_revwalk* raw = nullptr;
+    git_check(git_revwalk_new(&raw, repo.get()), "starting the history walk");
+    walk_.reset(raw);
+    git_revwalk_sorting(walk_.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+    git_check(git_revwalk_push(walk_.get(), &tip), "starting the history walk at " + oid_short(tip));
+  }
+
+  bool next(git_oid& out) {
+    if (!shallow_) return git_revwalk_next(&out, walk_.get()) == 0;
+    if (queue_.empty()) return false;
+    out = queue_.top().second;
+    queue_.pop();
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo_.get(), &out) == 0) {
+      GitCommit c(raw);
+      for (unsigned i = 0, n = git_commit_parentcount(c.get()); i < n; ++i) push(*git_commit_parent_id(c.get(), i));
+    }
+    return true;
+  }
+
+ private:
+  void push(const git_oid& id) {
+    if (!seen_.insert(oid_hex(id)).second) return;
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo_.get(), &id) != 0) return;  // beyond the shallow boundary
+    GitCommit c(raw);
+    queue_.push({git_commit_time(c.get()), id});
+  }
+  struct Older {
+    bool operator()(const std::pair<std::int64_t, git_oid>& a, const std::pair<std::int64_t, git_oid>& b) const {
+      return a.first < b.first;
+    }
+  };
+  const GitRepo& repo_;
+  bool shallow_;
+  GitRevwalk walk_;
+  std::priority_queue<std::pair<std::int64_t, git_oid>, std::vector<std::pair<std::int64_t, git_oid>>, Older> queue_;
+  std::set<std::string> seen_;
+};
+
 }  // namespace
 
 History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<std::string>& paths) {
@@ -170,13 +222,9 @@ History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<
     tracked[p] = p;
     h.files[p];
   }
-  git_revwalk* raw_walk = nullptr;
-  git_check(git_revwalk_new(&raw_walk, repo.get()), "starting the history walk");
-  GitRevwalk walk(raw_walk);
-  git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-  git_check(git_revwalk_push(walk.get(), &tip), "starting the history walk at " + oid_short(tip));
+  CommitWalk walk(repo, tip, h.shallow);
   git_oid id;
-  while (!tracked.empty() && git_revwalk_next(&id, walk.get()) == 0) {
+  while (!tracked.empty() && walk.next(id)) {
     git_commit* raw = nullptr;
     git_check(git_commit_lookup(&raw, repo.get(), &id), "reading commit " + oid_short(id));
     GitCommit commit(raw);
