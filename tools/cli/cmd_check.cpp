@@ -67,6 +67,13 @@ int run_check(const Args& args, Io& io) {
     config = load_config(*source);
     root = git->workdir();
   } else {
+    // A bare repository has no working tree: say so rather than check nothing.
+    // (Looked at cheaply first: libgit2 costs milliseconds to start.)
+    fs::path here = io.cwd;
+    std::error_code ec;
+    if (fs::exists(here / "HEAD", ec) && fs::is_directory(here / "objects", ec) && !fs::exists(here / "content", ec))
+      if (auto bare = GitRepo::discover(here); bare && bare->bare())
+        throw Fatal("this is a bare repository, with no working tree to check: use --rev (e.g. --rev HEAD)");
     Repository repo = open_repository(io.cwd);
     source = std::make_unique<FsSource>(repo.root);
     config = repo.config;
@@ -91,7 +98,8 @@ int run_check(const Args& args, Io& io) {
       std::string rel = repo_path(root, io.cwd, arg);
       bool is_file = source->read(rel).has_value() && !source->list(rel).size();
       if (!rel.empty() && !source->exists(rel))
-        throw Fatal(arg + ": no such file or folder in the " + source->describe());
+        throw Fatal(arg + ": no such file or folder in " +
+                    (args.has("--staged") || args.has("--rev") ? source->describe() : "the working tree"));
       if (std::find(briefs.begin(), briefs.end(), rel) != briefs.end()) {
         options.only.push_back(rel);
       } else if (!is_file) {

@@ -30,8 +30,9 @@ int run_log(const Args& args, Io& io) {
     io.err << "prfaq: warning: this is a shallow clone: the history stops at its boundary, so the created date "
               "may be wrong (git fetch --unshallow)\n";
   if (format == "json") {
-    io.out << "{\"path\": " << json_string(path) << ", \"created\": " << json_string(f.created)
-           << ", \"updated\": " << json_string(f.updated) << ", \"shallow\": " << (h.shallow ? "true" : "false")
+    auto date = [](const std::string& d) { return d.empty() ? std::string("null") : json_string(d); };
+    io.out << "{\"path\": " << json_string(path) << ", \"created\": " << date(f.created)
+           << ", \"updated\": " << date(f.updated) << ", \"shallow\": " << (h.shallow ? "true" : "false")
            << ", \"commits\": [";
     for (std::size_t i = 0; i < f.commits.size(); ++i) {
       const auto& c = h.commits[f.commits[i]];

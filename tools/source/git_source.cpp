@@ -32,7 +32,7 @@ std::unique_ptr<GitSource> GitSource::from_index(const GitRepo& repo) {
   git_index* raw = nullptr;
   git_check(git_repository_index(&raw, repo.get()), "reading the Git index");
   GitIndex index(raw);
-  std::unique_ptr<GitSource> s(new GitSource(repo, "index"));
+  std::unique_ptr<GitSource> s(new GitSource(repo, "the index"));
   std::size_t n = git_index_entrycount(index.get());
   for (std::size_t i = 0; i < n; ++i) {
     const git_index_entry* e = git_index_get_byindex(index.get(), i);  // borrowed
