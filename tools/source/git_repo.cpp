@@ -32,7 +32,9 @@ std::optional<GitRepo> GitRepo::discover(const fs::path& start) {
   if (rc == GIT_ENOTFOUND) return std::nullopt;
   git_check(rc, "opening the Git repository at " + start.string());
   GitRepo repo(GitRepository(raw), from_env);
-  if (work_tree)
+  // Only when it differs: libgit2 1.5 leaks its path buffer when asked to
+  // set the work tree it already has (seen under LeakSanitizer).
+  if (work_tree && fs::path(*work_tree).lexically_normal() / "" != repo.workdir().lexically_normal() / "")
     git_check(git_repository_set_workdir(repo.get(), work_tree->c_str(), 0), "using GIT_WORK_TREE=" + *work_tree);
   return repo;
 }
