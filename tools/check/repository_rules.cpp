@@ -1,5 +1,7 @@
 #include "check/repository_rules.h"
 
+#include "load/text_stats.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -67,10 +69,13 @@ void check_repository_rules(const Source& source, const std::vector<std::string>
     std::string_view slug;
     const std::string* path;
   };
-  auto ci_less = [](std::string_view a, std::string_view b) {
-    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-      return std::tolower(static_cast<unsigned char>(x)) < std::tolower(static_cast<unsigned char>(y));
-    });
+  auto ci_less = [](std::string_view a, std::string_view b) {  // ASCII: no locale call per character
+    std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+      char x = lower_ascii(a[i]), y = lower_ascii(b[i]);
+      if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y);
+    }
+    return a.size() < b.size();
   };
   std::vector<Slug> sorted;
   sorted.reserve(all_paths.size());
