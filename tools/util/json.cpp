@@ -1,10 +1,27 @@
 #include "util/json.h"
 
+#include "util/utf8.h"
+
 #include <cstdio>
 
 namespace prfaq {
 
-std::string json_string(std::string_view s) {
+
+std::string json_string(std::string_view text) {
+  // JSON is UTF-8: a byte that is not (a file name from another system)
+  // becomes U+FFFD rather than making the whole document invalid.
+  std::string clean;
+  if (first_invalid_utf8(text)) {
+    std::string_view rest = text;
+    while (auto bad = first_invalid_utf8(rest)) {
+      clean.append(rest.substr(0, *bad));
+      clean += "\xEF\xBF\xBD";
+      rest.remove_prefix(*bad + 1);
+    }
+    clean.append(rest);
+    text = clean;
+  }
+  std::string_view s = text;
   std::string out;
   out.reserve(s.size() + 2);
   out += '"';
