@@ -15,6 +15,7 @@
 #include "report/report.h"
 #include "source/git_source.h"
 #include "util/error.h"
+#include "util/suggest.h"
 
 namespace prfaq {
 
@@ -211,7 +212,10 @@ int run_hook(const Args& args, Io& io) {
   }
   if (what == "install") return install_hooks(io, args.has("--force"));
   if (what == "uninstall") return uninstall_hooks(io);
-  throw Fatal("unknown hook '" + what + "' (pre-commit, pre-merge-commit, pre-push, pre-receive, install, uninstall)");
+  static const std::vector<std::string_view> known = {"pre-commit", "pre-merge-commit", "pre-push",
+                                                      "pre-receive", "install",          "uninstall"};
+  throw Fatal("unknown hook '" + what + "'" + did_you_mean(what, known) +
+              " (pre-commit, pre-merge-commit, pre-push, pre-receive, install, uninstall)");
 }
 
 }  // namespace prfaq

@@ -23,7 +23,7 @@ const std::vector<Command>& table() {
         {"--staged", "", "check what is staged in the Git index (what the next commit will hold)"},
         {"--rev", "REV", "check the briefs of a commit (a branch, tag or id); works in a bare repository"}},
        run_check},
-      {"list", "list the briefs: status, readiness, owner, team", "prfaq list [options]",
+      {"list", "list the briefs: status, readiness, owner, team, created, updated", "prfaq list [options]",
        "Readiness is the highest status whose bar the brief meets; a brief whose\n"
        "readiness is below its status is incomplete.",
        {{"--format", "FORMAT", "text (default) or json"},
@@ -151,7 +151,8 @@ void print_command_help(std::ostream& out, const Command& cmd) {
 
 void print_main_help(std::ostream& out) {
   out << "usage: prfaq [-C DIR] COMMAND [options]\n\n"
-         "prfaq checks and publishes Working Backwards PR/FAQ briefs kept in a Git repository.\n\n"
+         "prfaq checks Working Backwards PR/FAQ briefs kept in a Git repository, and guards\n"
+         "commits and pushes with Git hooks.\n\n"
          "commands:\n";
   for (const auto& c : table()) {
     std::string name(c.name);
