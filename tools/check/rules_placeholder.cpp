@@ -43,9 +43,10 @@ void check_placeholders(const Brief& b, const CheckContext& ctx, Emitter& emit) 
     }
     emit.add(pos, "placeholder", "placeholder left in: '" + shown + "'", *from);
   };
+  TextScan scan;  // reused: front matter holds dozens of short strings
   for (const auto& s : b.fm.strings) {
-    auto ws = words(s.value);
-    for (auto& m : ctx.placeholders.find(s.value, ws))
+    scan_text(s.value, scan);
+    for (auto& m : ctx.placeholders.find(s.value, scan.words))
       report(s.pos, std::string_view(s.value).substr(m.span.begin, m.span.end - m.span.begin));
     each_bracket(s.value, [&](std::size_t x, std::size_t y) { report(s.pos, std::string_view(s.value).substr(x, y - x)); });
   }

@@ -177,6 +177,10 @@ class Builder {
     current_ = static_cast<long>(out_.blocks.size() - 1);
     cur().kind = kind;
     cur().offset = last_offset_;
+    // Most blocks are a paragraph of a few hundred characters: one
+    // allocation instead of a string and a map grown step by step.
+    cur().text.reserve(kind == BlockKind::heading ? 64 : 512);
+    cur().map.reserve(8);
     has_offset_ = false;
     strong_depth_ = 0;
     bold_open_ = false;
