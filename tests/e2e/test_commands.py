@@ -31,6 +31,15 @@ class Test(TestCase):
         self.assertIn("kept     prfaq.toml (exists)", res.stdout)
         self.assertEqual(r.read("prfaq.toml"), "[site]\ntitle = \"Mine\"\n")
 
+    def test_init_in_a_git_repository_installs_the_hooks(self):
+        r = self.repo()
+        r.git("init", "-q")
+        res = r.run("init")
+        self.assertEqual(res.returncode, 0, res.stderr)
+        for hook in ("pre-commit", "pre-merge-commit", "pre-push"):
+            self.assertIn(f"installed {os.path.join(r.path, '.git', 'hooks', hook)}\n", res.stdout)
+            self.assertIn("prfaq-hook:", r.read(f".git/hooks/{hook}"))
+
     def test_uncommented_default_config_is_valid(self):
         r = self.repo()
         r.run("init")

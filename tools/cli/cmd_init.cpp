@@ -2,6 +2,7 @@
 #include <fstream>
 
 #include "cli/commands.h"
+#include "cli/hook_install.h"
 #include "config/config.h"
 #include "util/embedded.h"
 #include "util/error.h"
@@ -43,6 +44,17 @@ int run_init(const Args& args, Io& io) {
     io.out << "created  content/\n";
   }
   write_new("content/_template.md", *find_embedded(builtin_templates(), "brief.md"));
+  // In a Git repository, the hooks too (a hook prfaq did not write is left
+  // alone, with a word on how to chain it: init still succeeds).
+  bool git = false;
+  for (fs::path p = root;; p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) git = true;
+    if (git || p == p.parent_path()) break;
+  }
+  if (git) {
+    Io at_root{io.out, io.err, io.out_is_terminal, root.string()};
+    install_hooks(at_root, false);
+  }
   io.out << "\nNext: prfaq new \"Your product\"  (then prfaq check)\n";
   return 0;
 }

@@ -49,7 +49,8 @@ const std::vector<Command>& table() {
        run_new},
       {"init", "make this folder a briefs repository", "prfaq init",
        "Creates prfaq.toml (every default written out, commented), content/ and\n"
-       "content/_template.md. Existing files are left alone.",
+       "content/_template.md, and in a Git repository installs the hooks (prfaq hook\n"
+       "install). Existing files and hooks prfaq did not write are left alone.",
        {},
        run_init},
       {"hook", "the Git hooks: pre-commit, pre-push, pre-receive; install and uninstall them",
