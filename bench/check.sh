@@ -3,12 +3,12 @@
 # 10,000 briefs (bench/gen_corpus.py, cached under .cache/bench), then prints
 # for each the median wall time of 5 runs, briefs per second and peak memory,
 # next to md4c alone parsing the same files on one thread (the floor).
-#   bench/check.sh [BUILD_DIR]     (default: build-release, configured here)
+#   bench/check.sh [BUILD_DIR]     (default: build-bench, configured here)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=${1:-build-release}
+build=${1:-build-bench}
 if [ ! -x "$build/prfaq" ]; then
-  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPRFAQ_TESTS=OFF >/dev/null
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRFAQ_TESTS=OFF >/dev/null
 fi
 cmake --build "$build" --target prfaq md4c_parse >/dev/null
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 2; }

@@ -8,11 +8,11 @@
 #   bench/git.sh [BUILD_DIR] [BRIEFS] [COMMITS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=${1:-build-release}
+build=${1:-build-bench}
 n=${2:-10000}
 commits=${3:-30000}
 if [ ! -x "$build/prfaq" ]; then
-  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DPRFAQ_TESTS=OFF >/dev/null
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRFAQ_TESTS=OFF >/dev/null
 fi
 cmake --build "$build" --target prfaq >/dev/null
 prfaq=$(cd "$build" && pwd)/prfaq

@@ -58,3 +58,14 @@ TEST_CASE("line_start gives each line's first byte", "[line_index]") {
   CHECK(idx.line_start(4) == 8u);  // past the end: the end of the text
   CHECK(idx.line_start(0) == 0u);
 }
+
+TEST_CASE("positions stay right when asked out of order on a long line", "[util]") {
+  std::string text = "ab\n" + std::string(1000, 'x') + "\xC3\xA9" + std::string(10, 'y') + "\nz";
+  prfaq::LineIndex idx(text);
+  std::size_t e_acute = 3 + 1000;
+  CHECK(idx.at(e_acute + 2 + 5) == prfaq::Position{2, 1007});  // after the two-byte é: one column
+  CHECK(idx.at(3 + 10) == prfaq::Position{2, 11});             // backwards on the same line
+  CHECK(idx.at(e_acute + 2) == prfaq::Position{2, 1002});
+  CHECK(idx.at(1) == prfaq::Position{1, 2});                   // another line
+  CHECK(idx.at(text.size() - 1) == prfaq::Position{3, 1});
+}

@@ -145,8 +145,11 @@ void print_command_help(std::ostream& out, const Command& cmd) {
     else out << "\n" << std::string(24, ' ');
     out << help << '\n';
   };
-  for (const auto& o : cmd.options)
-    line(std::string(o.name) + (o.value.empty() ? "" : " " + std::string(o.value)), o.help);
+  for (const auto& o : cmd.options) {
+    std::string left(o.name);  // appended, not "a" + b: GCC 12 -O3 warns falsely (-Wrestrict)
+    if (!o.value.empty()) left.append(" ").append(o.value);
+    line(left, o.help);
+  }
   line("-h, --help", "show this help");
 }
 

@@ -221,7 +221,7 @@ class ConfigReader {
     for (auto&& [key, n] : t) {
       Status to = status_key(key);
       std::vector<Status> from;
-      if (!n.is_array()) fail(n.source(), "'" + std::string(key.str()) + "' must be an array of statuses");
+      if (!n.is_array()) fail(n.source(), std::string(1, '\'').append(key.str()).append("' must be an array of statuses"));
       for (auto& item : *n.as_array()) from.push_back(status(item, std::string(key.str())));
       c_.transitions[to] = from;
     }

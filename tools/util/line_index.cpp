@@ -32,10 +32,16 @@ Position LineIndex::at(std::size_t offset) const {
   std::size_t i = starts_[static_cast<std::size_t>(line - 1)];
   // A UTF-8 BOM opening the text is no column: editors do not show it.
   if (i == 0 && offset >= 3 && text_.starts_with("\xEF\xBB\xBF")) i = 3;
+  if (memo_.line == line && memo_offset_ >= i && memo_offset_ <= offset) {
+    i = memo_offset_;
+    column = memo_.column;
+  }
   for (; i < offset; ++i) {
     // Count code points: every byte that is not a UTF-8 continuation byte.
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
   }
+  memo_offset_ = offset;
+  memo_ = {line, column};
   return {line, column};
 }
 

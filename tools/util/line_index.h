@@ -31,6 +31,10 @@ class LineIndex {
  private:
   std::string_view text_;
   std::vector<std::uint32_t> starts_;
+  // The last position asked for: findings come in order along a line, so a
+  // long line is counted once, not once per finding. (One brief, one thread.)
+  mutable std::size_t memo_offset_ = 0;
+  mutable Position memo_{1, 1};
 };
 
 }  // namespace prfaq
