@@ -7,13 +7,7 @@ namespace prfaq {
 namespace {
 
 GitTree tree_of(const GitRepo& repo, const std::optional<git_oid>& commit_id) {
-  if (!commit_id) return nullptr;
-  git_commit* raw = nullptr;
-  git_check(git_commit_lookup(&raw, repo.get(), &*commit_id), "reading commit " + oid_short(*commit_id));
-  GitCommit commit(raw);
-  git_tree* tree = nullptr;
-  git_check(git_commit_tree(&tree, commit.get()), "reading the tree of commit " + oid_short(*commit_id));
-  return GitTree(tree);
+  return commit_id ? repo.commit_tree(*commit_id) : nullptr;
 }
 
 std::vector<Change> collect(GitDiff diff) {

@@ -39,6 +39,15 @@ std::optional<GitRepo> GitRepo::discover(const fs::path& start) {
   return repo;
 }
 
+GitTree GitRepo::commit_tree(const git_oid& commit_id) const {
+  git_commit* raw = nullptr;
+  git_check(git_commit_lookup(&raw, repo_.get(), &commit_id), "reading commit " + oid_short(commit_id));
+  GitCommit commit(raw);
+  git_tree* tree = nullptr;
+  git_check(git_commit_tree(&tree, commit.get()), "reading the tree of commit " + oid_short(commit_id));
+  return GitTree(tree);
+}
+
 GitRepository GitRepo::reopen() const {
   git_repository* raw = nullptr;
   if (from_env_)

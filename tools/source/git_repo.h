@@ -29,6 +29,8 @@ class GitRepo {
   git_oid resolve_commit(const std::string& rev) const;
   // HEAD's commit, or nullopt on an unborn branch (before the first commit).
   std::optional<git_oid> head_commit() const;
+  // The tree of a commit (Fatal with libgit2's message when it cannot be read).
+  GitTree commit_tree(const git_oid& commit) const;
   bool shallow() const { return git_repository_is_shallow(repo_.get()) == 1; }
   // Another handle on the same repository, opened the same way, for
   // reading objects on another thread (libgit2 handles are single-threaded).

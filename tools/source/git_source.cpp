@@ -42,18 +42,6 @@ std::unique_ptr<GitSource> GitSource::from_index(const GitRepo& repo) {
   return s;
 }
 
-namespace {
-
-GitTree commit_tree(const GitRepo& repo, const git_oid& commit_id) {
-  git_commit* raw = nullptr;
-  git_check(git_commit_lookup(&raw, repo.get(), &commit_id), "reading commit " + oid_short(commit_id));
-  GitCommit commit(raw);
-  git_tree* tree_raw = nullptr;
-  git_check(git_commit_tree(&tree_raw, commit.get()), "reading the tree of commit " + oid_short(commit_id));
-  return GitTree(tree_raw);
-}
-
-}  // namespace
 
 std::unique_ptr<GitSource> GitSource::from_commit(const GitRepo& repo, const git_oid& commit_id, std::string label) {
   std::unique_ptr<GitSource> s(new GitSource(repo, std::move(label)));
@@ -71,7 +59,7 @@ std::unique_ptr<GitSource> GitSource::lazy_commit(const GitRepo& repo, const git
 void GitSource::load_tree() const {
   std::call_once(listed_, [&] {
     if (!lazy_commit_) return;
-    GitTree tree = commit_tree(*repo_, *lazy_commit_);
+    GitTree tree = repo_->commit_tree(*lazy_commit_);
     struct Ctx {
       GitSource* s;
       std::exception_ptr error;
@@ -109,7 +97,7 @@ std::optional<git_oid> GitSource::blob_id(std::string_view path) const {
   if (lazy_commit_) {
     // Not listed: find this one file in the commit's tree.
     std::lock_guard lock(mutex_);
-    GitTree tree = commit_tree(*repo_, *lazy_commit_);
+    GitTree tree = repo_->commit_tree(*lazy_commit_);
     git_tree_entry* raw = nullptr;
     if (git_tree_entry_bypath(&raw, tree.get(), std::string(path).c_str()) != 0) return std::nullopt;
     GitTreeEntry entry(raw);  // bypath returns an entry we own
