@@ -77,31 +77,39 @@ void check_repository_rules(const Source& source, const std::vector<std::string>
     }
     return a.size() < b.size();
   };
-  std::vector<Slug> sorted;
-  sorted.reserve(all_paths.size());
-  for (const auto& p : all_paths) sorted.push_back({slug_view(p), &p});
-  std::sort(sorted.begin(), sorted.end(), [&](const Slug& a, const Slug& b) { return ci_less(a.slug, b.slug); });
+  auto ci_equal = [&](std::string_view a, std::string_view b) { return !ci_less(a, b) && !ci_less(b, a); };
+  std::vector<Slug> slugs_of;
+  slugs_of.reserve(all_paths.size());
+  for (const auto& p : all_paths) slugs_of.push_back({slug_view(p), &p});
+  // A hook checks a few briefs: scanning all slugs for each lookup is
+  // cheaper than sorting them. A full check sorts once and searches.
+  bool sorted = checked.size() > 8;
+  if (sorted)
+    std::sort(slugs_of.begin(), slugs_of.end(), [&](const Slug& a, const Slug& b) { return ci_less(a.slug, b.slug); });
   auto same_ci = [&](std::string_view slug) {
-    auto lo = std::lower_bound(sorted.begin(), sorted.end(), slug,
+    std::vector<const Slug*> out;
+    if (!sorted) {
+      for (const auto& s : slugs_of)
+        if (s.slug.size() == slug.size() && ci_equal(s.slug, slug)) out.push_back(&s);
+      return out;
+    }
+    auto it = std::lower_bound(slugs_of.begin(), slugs_of.end(), slug,
                                [&](const Slug& a, std::string_view b) { return ci_less(a.slug, b); });
-    auto hi = lo;
-    while (hi != sorted.end() && !ci_less(slug, hi->slug)) ++hi;
-    return std::pair{lo, hi};
+    for (; it != slugs_of.end() && !ci_less(slug, it->slug); ++it) out.push_back(&*it);
+    return out;
   };
   struct SlugSet {
     decltype(same_ci)& find;
     std::size_t count(std::string_view slug) const {
-      auto [lo, hi] = find(slug);
-      for (auto it = lo; it != hi; ++it)
-        if (it->slug == slug) return 1;
+      for (const Slug* s : find(slug))
+        if (s->slug == slug) return 1;
       return 0;
     }
   } slugs{same_ci};
   for (const auto& f : checked) {
     Emitter emit(f.path, out);
-    auto [lo, hi] = same_ci(f.slug);
-    for (auto it = lo; it != hi; ++it) {
-      const std::string& other = *it->path;
+    for (const Slug* match : same_ci(f.slug)) {
+      const std::string& other = *match->path;
       if (other == f.path) continue;
       bool same_case = slug_of(other) == f.slug;
       emit.add({1, 1}, "slug-collision",

@@ -64,7 +64,7 @@ bool is_valid_slug(std::string_view slug) {
 }
 
 std::vector<std::string> find_brief_paths(const std::vector<std::string>& files) {
-  std::set<std::string> bundles;  // folders holding an index.md
+  std::set<std::string, std::less<>> bundles;  // folders holding an index.md; looked up by view
   auto skipped = [](std::string_view path) {
     std::size_t i = 0;
     while (i < path.size()) {
@@ -83,12 +83,13 @@ std::vector<std::string> find_brief_paths(const std::vector<std::string>& files)
     if (!f.starts_with("content/") || !f.ends_with(".md") || skipped(f)) continue;
     std::string_view dir = dir_name(f);
     if (base_name(f) == "index.md") {
-      if (bundles.count(std::string(dir))) out.push_back(f);
+      if (bundles.count(dir)) out.push_back(f);
       continue;
     }
     // Inside a bundle (at any depth): a resource, not a brief.
     bool inside = false;
-    for (std::string_view d = dir; !d.empty() && !inside; d = dir_name(d)) inside = bundles.count(std::string(d)) > 0;
+    for (std::string_view d = dir; !d.empty() && !inside && !bundles.empty(); d = dir_name(d))
+      inside = bundles.count(d) > 0;
     if (!inside) out.push_back(f);
   }
   return out;
