@@ -62,19 +62,20 @@ void add_findings(CheckResult& r, std::vector<Finding> more) {
 }
 
 CheckResult check_change(const ChangeCheck& in) {
-  std::vector<std::string> all = find_brief_paths(in.after.list("content"));
-  std::set<std::string> briefs(all.begin(), all.end());
+  std::vector<std::string> all = find_brief_paths(in.after.list("content"));  // sorted, as listed
+  auto is_brief = [&](const std::string& p) { return std::binary_search(all.begin(), all.end(), p); };
   std::set<std::string> targets;
   bool config_changed = false;
   std::set<std::string> gone;  // slugs and file names that no longer exist
-  std::set<std::string> slugs;
-  for (const auto& p : all) slugs.insert(slug_of(p));
+  std::set<std::string_view> slugs;  // filled only when something moves away
   for (const auto& c : in.changes) {
     if (c.old_path == "prfaq.toml" || c.new_path == "prfaq.toml") config_changed = true;
-    if (!c.new_path.empty() && briefs.count(c.new_path)) targets.insert(c.new_path);
+    if (!c.new_path.empty() && is_brief(c.new_path)) targets.insert(c.new_path);
     bool moved_away = c.kind == Change::Kind::deleted || c.kind == Change::Kind::renamed;
     if (moved_away && c.old_path.starts_with("content/") && !in.after.exists(c.old_path)) {
-      if (c.old_path.ends_with(".md") && !slugs.count(slug_of(c.old_path))) gone.insert(slug_of(c.old_path));
+      if (slugs.empty())
+        for (const auto& p : all) slugs.insert(slug_view(p));
+      if (c.old_path.ends_with(".md") && !slugs.count(slug_view(c.old_path))) gone.insert(slug_of(c.old_path));
       gone.insert(std::string(base_name(c.old_path)));
     }
   }
