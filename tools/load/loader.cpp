@@ -1,7 +1,7 @@
 #include "load/loader.h"
 
 #include <cstring>
-#include <set>
+#include <unordered_set>
 #include <toml++/toml.h>
 
 #include "check/rule_table.h"
@@ -64,7 +64,8 @@ bool is_valid_slug(std::string_view slug) {
 }
 
 std::vector<std::string> find_brief_paths(const std::vector<std::string>& files) {
-  std::set<std::string, std::less<>> bundles;  // folders holding an index.md; looked up by view
+  // Folders holding an index.md, as views into `files` (which outlives this).
+  std::unordered_set<std::string_view> bundles;
   auto skipped = [](std::string_view path) {
     std::size_t i = 0;
     while (i < path.size()) {
@@ -77,7 +78,7 @@ std::vector<std::string> find_brief_paths(const std::vector<std::string>& files)
   };
   for (auto& f : files)
     if (base_name(f) == "index.md" && dir_name(f).find('/') != std::string_view::npos && !skipped(f))
-      bundles.insert(std::string(dir_name(f)));
+      bundles.insert(dir_name(f));
   std::vector<std::string> out;
   for (auto& f : files) {
     if (!f.starts_with("content/") || !f.ends_with(".md") || skipped(f)) continue;
