@@ -6,17 +6,9 @@
 
 #include "check/rule_table.h"
 #include "load/loader.h"
+#include "util/join.h"
 
 namespace prfaq {
-
-namespace {
-
-std::string_view base_name(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-}  // namespace
 
 std::vector<Finding> transition_findings(const Source& before, const Source& after, const std::vector<Change>& changes,
                                          const Config& config, const std::string& commit) {
@@ -37,9 +29,9 @@ std::vector<Finding> transition_findings(const Source& before, const Source& aft
     if (std::find(from.begin(), from.end(), *was.fm.status) != from.end()) continue;
     Severity sev = config.severity_for("status-transition", now.fm.status, std::nullopt);
     if (sev == Severity::off || now.suppressions.suppressed("status-transition", now.fm.status_text.pos.line)) continue;
-    std::string list;
-    for (std::size_t i = 0; i < from.size(); ++i)
-      list += (i ? (i + 1 == from.size() ? " or " : ", ") : "") + std::string(to_string(from[i]));
+    std::vector<std::string> names;
+    for (Status f : from) names.emplace_back(to_string(f));
+    std::string list = join_list(names, " or ");
     std::string to(to_string(*now.fm.status));
     out.push_back({c.new_path, now.fm.status_text.pos, "status-transition",
                    (commit.empty() ? "" : "in commit " + commit + ": ") + "status moved from " +

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "check/rules.h"
+#include "util/join.h"
 
 namespace prfaq {
 
@@ -134,10 +135,7 @@ void check_metrics(const Brief& b, const CheckContext& ctx, Emitter& emit) {
       if (!m.target) lacks.push_back("target");
       if (!m.by) lacks.push_back("by");
       if (!lacks.empty()) {
-        std::string list;
-        for (std::size_t i = 0; i < lacks.size(); ++i)
-          list += (i ? (i + 1 == lacks.size() ? " and " : ", ") : "") + lacks[i];
-        emit.add(m.pos, "metric-target", name + " lacks " + list + from_text(*from), *from);
+        emit.add(m.pos, "metric-target", name + " lacks " + join_list(lacks) + from_text(*from), *from);
       } else if (m.baseline->value == m.target->value) {
         emit.add(m.target->pos, "metric-target", name + ": the target equals the baseline, so it measures no change",
                  *from);
@@ -198,12 +196,8 @@ void check_reviews(const Brief& b, const CheckContext& ctx, Emitter& emit) {
     if (!biz.present)
       emit.add({1, 1}, "business-incomplete",
                "no [business] case (headcount, months, and cost or revenue)" + from_text(*from), *from);
-    else if (!lacks.empty()) {
-      std::string list;
-      for (std::size_t i = 0; i < lacks.size(); ++i)
-        list += (i ? (i + 1 == lacks.size() ? " and " : ", ") : "") + lacks[i];
-      emit.add(biz.pos, "business-incomplete", "[business] lacks " + list + from_text(*from), *from);
-    }
+    else if (!lacks.empty())
+      emit.add(biz.pos, "business-incomplete", "[business] lacks " + join_list(lacks) + from_text(*from), *from);
   }
 }
 

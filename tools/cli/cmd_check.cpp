@@ -96,19 +96,18 @@ int run_check(const Args& args, Io& io) {
     std::vector<std::string> briefs = find_brief_paths(source->list("content"));
     for (const auto& arg : args.positional) {
       std::string rel = repo_path(root, io.cwd, arg);
-      bool is_file = source->read(rel).has_value() && !source->list(rel).size();
       if (!rel.empty() && !source->exists(rel))
         throw Fatal(arg + ": no such file or folder in " +
                     (args.has("--staged") || args.has("--rev") ? source->describe() : "the working tree"));
-      if (std::find(briefs.begin(), briefs.end(), rel) != briefs.end()) {
+      if (std::binary_search(briefs.begin(), briefs.end(), rel)) {  // the listing is sorted
         options.only.push_back(rel);
-      } else if (!is_file) {
+      } else if (!rel.empty() && source->read(rel)) {  // a file, but not a brief
+        throw Fatal(arg + " is not a brief (briefs are content/**/SLUG.md and content/**/SLUG/index.md; "
+                          "names starting with '_' are not briefs)");
+      } else {  // a folder: its briefs
         std::string prefix = rel.empty() ? "" : rel + "/";
         for (const auto& b : briefs)
           if (b.starts_with(prefix)) options.only.push_back(b);
-      } else {
-        throw Fatal(arg + " is not a brief (briefs are content/**/SLUG.md and content/**/SLUG/index.md; "
-                          "names starting with '_' are not briefs)");
       }
     }
     if (options.only.empty()) {

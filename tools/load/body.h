@@ -34,7 +34,6 @@ struct Block {
   // at or before it.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> map;
   std::size_t bold_end = 0;  // end (in `text`) of a strong span opening the block; 0: none
-  bool all_bold = false;     // the whole text is that one strong span
   std::size_t first_line_end = 0;  // end of the first line (or first paragraph) in `text`
   bool has_more = false;     // list item: content after its first line or paragraph
   TextScan scan;             // words and sentences of `text` (not for code or HTML)

@@ -9,21 +9,12 @@
 #include "load/schema.h"
 #include "load/sections.h"
 #include "load/split.h"
+#include "source/source.h"
 #include "util/utf8.h"
 
 namespace prfaq {
 
 namespace {
-
-std::string_view base_name(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-std::string_view dir_name(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-}
 
 void count_words(Brief& b) {
   Body& body = b.body;

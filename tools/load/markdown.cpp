@@ -192,7 +192,6 @@ class Builder {
     if (b.first_line_end == 0 || b.first_line_end > b.text.size()) b.first_line_end = b.text.size();
     b.has_more = b.first_line_end < b.text.size();
     if (b.bold_end > b.text.size()) b.bold_end = b.text.size();
-    b.all_bold = b.bold_end != 0 && b.bold_end == b.text.size();
     current_ = -1;
   }
 

@@ -7,10 +7,7 @@
 namespace prfaq {
 
 void GitSource::add(std::string path, const git_oid& id, git_filemode_t mode) {
-  if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
-    skipped_.push_back(std::move(path));
-    return;
-  }
+  if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) return;  // a symlink or submodule
   files_.emplace_hint(files_.end(), std::move(path), id);  // both sources add in sorted order
 }
 

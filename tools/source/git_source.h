@@ -34,8 +34,6 @@ class GitSource final : public Source {
   std::string describe() const override { return label_; }
   // The object id of a file (for content hashes and comparisons).
   std::optional<git_oid> blob_id(std::string_view path) const;
-  // Paths that are not regular files (symlinks, submodules), for warnings.
-  const std::vector<std::string>& skipped() const { return skipped_; }
 
  private:
   GitSource(const GitRepo& repo, std::string label) : repo_(&repo), label_(std::move(label)) {}
@@ -48,7 +46,6 @@ class GitSource final : public Source {
   mutable std::once_flag listed_, dirs_done_;
   mutable std::map<std::string, git_oid, std::less<>> files_;
   mutable std::set<std::string, std::less<>> dirs_;
-  std::vector<std::string> skipped_;
   mutable std::mutex mutex_;                  // guards pool_
   mutable std::vector<GitRepository> pool_;   // idle handles for reading
 };

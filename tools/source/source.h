@@ -25,6 +25,17 @@ class Source {
   virtual std::string describe() const = 0;
 };
 
+// The last component of a '/'-separated path, and the folder holding it
+// ("" for a path with no folder).
+inline std::string_view base_name(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+inline std::string_view dir_name(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
 // Joins `base` (a folder, repository-relative) and a relative reference,
 // resolving "." and "..". Returns nullopt when the result would leave the
 // repository or `ref` is absolute.
