@@ -597,6 +597,15 @@ class Test(GitTestCase):
 
     # -- the pre-commit framework ------------------------------------------
 
+    def install_framework(self, r):
+        """`pre-commit install` in r, with prfaq on PATH; spies on its hook.
+        Returns the PATH to commit with."""
+        path = {"PATH": os.path.dirname(os.path.abspath(PRFAQ)) + os.pathsep + os.environ.get("PATH", "")}
+        res = subprocess.run(["pre-commit", "install"], cwd=r.path, env=r.env(path), capture_output=True, text=True)
+        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
+        r.spy(os.path.join(".git", "hooks", "pre-commit"))
+        return path
+
     @unittest.skipUnless(shutil.which("pre-commit"), "the pre-commit framework is not installed")
     def test_pre_commit_framework_runs_prfaq_from_the_manifest(self):
         # The project's .pre-commit-hooks.yaml, served from a local Git repository.
@@ -609,10 +618,7 @@ class Test(GitTestCase):
                                        "  hooks:\n  - id: prfaq\n",
         })
         r.commit_all()
-        path = {"PATH": os.path.dirname(os.path.abspath(PRFAQ)) + os.pathsep + os.environ.get("PATH", "")}
-        res = subprocess.run(["pre-commit", "install"], cwd=r.path, env=r.env(path), capture_output=True, text=True)
-        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
-        r.spy(os.path.join(".git", "hooks", "pre-commit"))
+        path = self.install_framework(r)
         r.write("content/a.md", BAD.replace("Bad", "A"))
         r.git("add", "-A")
         r.write("content/a.md", brief("A", "draft"))  # partial staging: pre-commit stashes and restores
@@ -645,10 +651,7 @@ class Test(GitTestCase):
                                        "    pass_filenames: false\n    always_run: true\n",
         })
         r.commit_all()
-        path = {"PATH": os.path.dirname(os.path.abspath(PRFAQ)) + os.pathsep + os.environ.get("PATH", "")}
-        res = subprocess.run(["pre-commit", "install"], cwd=r.path, env=r.env(path), capture_output=True, text=True)
-        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
-        r.spy(os.path.join(".git", "hooks", "pre-commit"))
+        path = self.install_framework(r)
         r.write("content/a.md", BAD.replace("Bad", "A"))
         res = r.git("commit", "-q", "-a", "-m", "a", check=False, env=path)
         self.assertEqual(res.returncode, 1, res.stdout + res.stderr)
