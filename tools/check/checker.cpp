@@ -41,7 +41,8 @@ struct Slot {
   Suppressions suppressions;
 };
 
-void check_one(const Source& source, const std::string& path, const CheckContext& ctx, Slot& slot) {
+void check_one(const Source& source, const std::string& path, const CheckContext& ctx, Slot& slot,
+               const CheckOptions& options, std::size_t index) {
   auto bytes = source.read(path);
   std::vector<Finding> raw;
   if (!bytes) {
@@ -80,6 +81,7 @@ void check_one(const Source& source, const std::string& path, const CheckContext
             ctx.config.severity_for(f.rule, kLadder[idx], f.requires_status) == Severity::error)
           s.missing_for_next.push_back(f.message + " [" + f.rule + "]");
   }
+  if (options.on_loaded) options.on_loaded(b, index);
   slot.status = b.fm.status;
   slot.facts = facts_of(b);
   slot.suppressions = std::move(b.suppressions);
@@ -107,7 +109,7 @@ CheckResult check_repository(const Source& source, const Config& config, const C
   std::mutex error_mutex;
   auto work = [&] {
     try {
-      for (std::size_t i; (i = next.fetch_add(1)) < targets.size();) check_one(source, targets[i], ctx, slots[i]);
+      for (std::size_t i; (i = next.fetch_add(1)) < targets.size();) check_one(source, targets[i], ctx, slots[i], options, i);
     } catch (...) {
       std::lock_guard lock(error_mutex);
       if (!error) error = std::current_exception();

@@ -4,6 +4,7 @@
 // finding its severity for the brief's status, drops what is off or
 // suppressed, and sorts. Only small facts of each brief are kept once it is
 // checked, so memory stays near one brief per thread.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "check/finding.h"
 #include "check/suppressions.h"
 #include "config/config.h"
+#include "load/brief.h"
 #include "source/source.h"
 
 namespace prfaq {
@@ -30,6 +32,11 @@ struct CheckOptions {
   // Every brief's path, when the caller has listed them already.
   const std::vector<std::string>* all_briefs = nullptr;
   int jobs = 0;  // 0: one per hardware thread
+  // Called with every brief once it is loaded and its own rules have run,
+  // on the worker thread that loaded it (so it must be thread-safe), before
+  // the brief is dropped: the site renders pages from it without loading
+  // the brief a second time. `index` is the brief's position in the result.
+  std::function<void(const Brief&, std::size_t index)> on_loaded;
 };
 
 struct CheckResult {

@@ -12,7 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/repository.h"
-#include "cli/slugify.h"
+#include "util/slugify.h"
 #include "load/date.h"
 #include "load/loader.h"
 #include "source/fs_source.h"

@@ -23,6 +23,19 @@ const std::vector<Command>& table() {
         {"--staged", "", "check what is staged in the Git index (what the next commit will hold)"},
         {"--rev", "REV", "check the briefs of a commit (a branch, tag or id); works in a bare repository"}},
        run_check},
+      {"build", "build the static site of every brief", "prfaq build [options]",
+       "Renders every brief, the listings by status, team, tag and owner, a timeline,\n"
+       "search, an Atom feed, sitemap.xml and briefs.json into public/ (or --out), from\n"
+       "the working tree or from a commit (--rev, no checkout needed). The new site is\n"
+       "written beside the old one and swapped in whole; pages whose inputs did not\n"
+       "change are reused. A brief with errors is published with its findings on its page.\n"
+       "Exit status: 0 built, 1 refused by --strict, 2 prfaq could not run.",
+       {{"--out", "DIR", "where the site goes (default: public/ at the repository's top)"},
+        {"--rev", "REV", "build the briefs of a commit (a branch, tag or id); works in a bare repository"},
+        {"--base-url", "URL", "the address the site is published at (default: [site] base_url)"},
+        {"--strict", "", "fail the build, writing nothing, when any brief has an error"},
+        {"--jobs", "N", "threads to use (default: one per CPU)"}},
+       run_build},
       {"list", "list the briefs: status, readiness, owner, team, created, updated", "prfaq list [options]",
        "Readiness is the highest status whose bar the brief meets; a brief whose\n"
        "readiness is below its status is incomplete.",

@@ -12,5 +12,6 @@ int run_init(const Args& args, Io& io);
 int run_rules(const Args& args, Io& io);
 int run_hook(const Args& args, Io& io);
 int run_log(const Args& args, Io& io);
+int run_build(const Args& args, Io& io);
 
 }  // namespace prfaq

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "cli/slugify.h"
+#include "util/slugify.h"
 #include "load/brief.h"
 
 using prfaq::slugify;

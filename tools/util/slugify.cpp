@@ -1,4 +1,4 @@
-#include "cli/slugify.h"
+#include "util/slugify.h"
 
 namespace prfaq {
 

@@ -1,0 +1,48 @@
+// Home page filters and sort. The page works without this script (the
+// listings by status, team and tag are plain pages); with it, the form
+// above the cards filters them in place. No brief text is run as code: the
+// script only reads data-* attributes the build wrote.
+(function () {
+  "use strict";
+  var form = document.getElementById("filters");
+  var list = document.getElementById("cards");
+  if (!form || !list) return;
+  form.hidden = false;
+  var cards = Array.prototype.slice.call(list.children);
+  var params = new URLSearchParams(window.location.search);
+  ["status", "team", "tag", "sort"].forEach(function (name) {
+    var v = params.get(name);
+    if (v !== null && form.elements[name]) form.elements[name].value = v;
+  });
+  var compare = {
+    updated: function (a, b) { return (b.dataset.updated || "").localeCompare(a.dataset.updated || ""); },
+    created: function (a, b) { return (b.dataset.created || "").localeCompare(a.dataset.created || ""); },
+    title: function (a, b) { return a.dataset.title.localeCompare(b.dataset.title); },
+    status: function (a, b) { return Number(a.dataset.rank) - Number(b.dataset.rank); }
+  };
+  function apply() {
+    var status = form.elements.status.value, team = form.elements.team.value, tag = form.elements.tag.value;
+    var sort = form.elements.sort.value;
+    var shown = 0;
+    var sorted = cards.slice().sort(function (a, b) {
+      return compare[sort](a, b) || a.dataset.title.localeCompare(b.dataset.title);
+    });
+    sorted.forEach(function (card) {
+      var tags = card.dataset.tags ? card.dataset.tags.split("\n") : [];
+      var ok = (!status || card.dataset.status === status) && (!team || card.dataset.team === team) &&
+               (!tag || tags.indexOf(tag) >= 0);
+      card.hidden = !ok;
+      if (ok) shown++;
+      list.appendChild(card);
+    });
+    form.elements.shown.value = shown + " of " + cards.length + " briefs";
+    var q = new URLSearchParams();
+    ["status", "team", "tag"].forEach(function (n) { if (form.elements[n].value) q.set(n, form.elements[n].value); });
+    if (sort !== "updated") q.set("sort", sort);
+    var s = q.toString();
+    if (window.history && window.history.replaceState) window.history.replaceState(null, "", s ? "?" + s : window.location.pathname);
+  }
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  apply();
+})();

@@ -1,0 +1,295 @@
+#include "site/brief_view.h"
+
+#include <algorithm>
+
+#include "site/markdown_html.h"
+#include "site/metrics_chart.h"
+#include "source/source.h"
+#include "util/content_hash.h"
+
+namespace prfaq {
+
+namespace {
+
+// Start of the line holding `offset`, not before `floor` (the body's start).
+std::size_t line_start(std::string_view file, std::size_t offset, std::size_t floor) {
+  offset = std::min(offset, file.size());
+  while (offset > floor && file[offset - 1] != '\n') --offset;
+  return offset;
+}
+
+// A section's or question's Markdown without its heading line(s): the page
+// writes the heading itself, so that its id is known for the table of
+// contents. An ATX heading is one line; a setext heading two.
+std::string_view after_heading(std::string_view chunk) {
+  std::size_t i = 0;
+  while (i < chunk.size() && i < 3 && chunk[i] == ' ') ++i;
+  int lines = i < chunk.size() && chunk[i] == '#' ? 1 : 2;
+  for (std::size_t at = 0; lines > 0; --lines) {
+    at = chunk.find('\n', at);
+    if (at == std::string_view::npos) return {};
+    chunk.remove_prefix(at + 1);
+    at = 0;
+  }
+  return chunk;
+}
+
+bool has_scheme(std::string_view url) {
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    char c = url[i];
+    if (c == ':') return i > 0;
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok) return false;
+  }
+  return false;
+}
+
+std::string percent_decode(std::string_view s) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      char c = static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      if (c == '\0' || c == '/') return {};  // never a path separator or NUL by escape
+      out += c;
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// Turns a brief's relative links into links between pages, and its images
+// and other linked files under content/ into published media. A link that
+// leaves content/ or points at nothing is dropped (its text stays): the site
+// publishes nothing from outside content/ and no dead links.
+class LinkRewriter {
+ public:
+  LinkRewriter(const Brief& brief, const ViewContext& ctx, std::vector<std::string>& media)
+      : brief_(brief), ctx_(ctx), media_(media) {}
+
+  // Site-relative URL of a reference written in the brief (a Markdown link or
+  // a journey screen), or "" to drop it; nullopt: an external or in-page link, kept.
+  std::optional<std::string> site_url(std::string_view url) const {
+    if (url.empty() || url.front() == '#' || url.starts_with("//") || has_scheme(url)) return std::nullopt;
+    std::size_t cut = url.find_first_of("?#");
+    std::string_view path = url.substr(0, cut);
+    std::string_view rest = cut == std::string_view::npos ? std::string_view() : url.substr(cut);
+    if (path.empty()) return std::nullopt;
+    std::string decoded = percent_decode(path);
+    auto target = decoded.empty() ? std::nullopt : resolve_relative(brief_.dir, decoded);
+    if (!target) return "";
+    if (auto page = brief_page(*target)) return *page + std::string(rest);
+    if (std::binary_search(ctx_.content_files->begin(), ctx_.content_files->end(), *target)) {
+      if (auto m = media_url(*target)) {
+        media_.push_back(*target);
+        return escape_url_path(*m) + std::string(rest);
+      }
+    }
+    return "";
+  }
+
+  // For md4c: URLs relative to the brief's page, one folder down (briefs/).
+  std::optional<std::string> operator()(std::string_view url, bool) const {
+    auto u = site_url(url);
+    if (!u || u->empty()) return u;
+    return "../" + *u;
+  }
+
+ private:
+  std::optional<std::string> brief_page(const std::string& target) const {
+    const auto& briefs = *ctx_.brief_paths;
+    for (const std::string& candidate : {target, target + "/index.md"})
+      if (std::binary_search(briefs.begin(), briefs.end(), candidate))
+        return escape_url_path(brief_page_url(ctx_.pages->file(candidate)));
+    return std::nullopt;
+  }
+
+  const Brief& brief_;
+  const ViewContext& ctx_;
+  std::vector<std::string>& media_;
+};
+
+std::string escape_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+void append_capped(std::string& out, std::string_view text) {
+  if (out.size() >= kSearchTextBytes) return;
+  if (!out.empty()) out += ' ';
+  std::size_t room = kSearchTextBytes - std::min(out.size(), kSearchTextBytes);
+  if (text.size() > room) {
+    text = text.substr(0, room);
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.remove_suffix(1);
+    if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.remove_suffix(1);
+  }
+  out += text;
+}
+
+}  // namespace
+
+BriefView make_brief_view(const Brief& b, const ViewContext& ctx) {
+  BriefView v;
+  v.path = b.path;
+  v.slug = b.slug;
+  v.page = brief_page_url(ctx.pages->file(b.path));
+  v.hash = ContentHash().add(*b.bytes).hex();
+  v.loaded = b.front_matter_ok;
+  if (!b.front_matter_ok) return v;
+
+  const FrontMatter& fm = b.fm;
+  v.title = fm.title.value;
+  v.headline = fm.headline.value;
+  v.subheadline = fm.subheadline.value;
+  v.status = fm.status_text.value;
+  v.status_value = fm.status;
+  v.team = fm.team.value;
+  v.customer = fm.customer.value;
+  v.reason = fm.reason.value;
+  if (fm.launch) v.launch = fm.launch->value.str();
+  v.owners = fm.owner;
+  v.tags = fm.tags;
+  for (const auto& r : fm.related) v.related.push_back(r.value);
+
+  LinkRewriter links(b, ctx, v.media);
+  AnchorIds ids;
+  // Ids the page template writes itself must not be taken by a heading.
+  for (const char* fixed : {"brief-title", "findings-title", "toc-title", "press-release", "journey", "metrics",
+                            "business", "sign-offs", "readiness", "related", "history"})
+    ids.make(fixed);
+  HtmlRender render;
+  render.ids = &ids;
+  render.rewrite = std::cref(links);
+
+  std::string_view file = *b.bytes;
+  const Body& body = b.body;
+  auto start_of = [&](std::size_t block) {
+    return line_start(file, body.blocks[block].offset, b.body_offset);
+  };
+  auto md = [&](std::size_t from, std::size_t to) {
+    return markdown_to_html(file.substr(from, to > from ? to - from : 0), render);
+  };
+
+  // Text before the first section belongs with the press release.
+  std::size_t first = body.sections.empty() ? file.size() : start_of(body.sections.front().heading_block);
+  std::string preamble = first > b.body_offset ? md(b.body_offset, first) : std::string();
+  bool press_release_seen = false;
+  for (std::size_t s = 0; s < body.sections.size(); ++s) {
+    const Section& sec = body.sections[s];
+    std::size_t from = start_of(sec.heading_block);
+    std::size_t to = s + 1 < body.sections.size() ? start_of(body.sections[s + 1].heading_block) : file.size();
+    std::string_view chunk = file.substr(from, to - from);
+    std::string_view content = after_heading(chunk);
+    std::size_t content_from = from + (chunk.size() - content.size());
+    bool faq = sec.kind == SectionKind::customer_faq || sec.kind == SectionKind::internal_faq ||
+               (sec.kind == SectionKind::faq_umbrella && !sec.questions.empty());
+    if (sec.kind == SectionKind::press_release && !press_release_seen) {
+      press_release_seen = true;
+      v.press_release_html = "<h2 id=\"press-release\">" + escape_text(sec.title) + "</h2>\n" + preamble +
+                             md(content_from, to);
+      for (std::size_t k = sec.begin; k < sec.end; ++k) append_capped(v.search_text, body.blocks[k].text);
+    } else if (faq) {
+      ViewFaq f;
+      f.title = sec.title;
+      f.id = ids.make(sec.title);
+      std::size_t q_from = sec.questions.empty() ? to : start_of(sec.questions.front().block);
+      f.intro_html = "<h2 id=\"" + escape_text(f.id) + "\">" + escape_text(sec.title) + "</h2>\n" +
+                     md(content_from, std::max(content_from, q_from));
+      for (std::size_t q = 0; q < sec.questions.size(); ++q) {
+        const Question& question = sec.questions[q];
+        std::size_t qa_from = start_of(question.block);
+        std::size_t qa_to = q + 1 < sec.questions.size() ? start_of(sec.questions[q + 1].block) : to;
+        ViewQuestion vq;
+        vq.text = question.text;
+        vq.id = ids.make(question.text);
+        if (question.heading) {
+          std::string_view qa = file.substr(qa_from, qa_to - qa_from);
+          std::string_view answer = after_heading(qa);
+          vq.html = "<h3>" + escape_text(question.text) + "</h3>\n" +
+                    md(qa_from + (qa.size() - answer.size()), qa_to);
+        } else {
+          vq.html = md(qa_from, qa_to);
+        }
+        append_capped(v.search_text, question.text);
+        f.questions.push_back(std::move(vq));
+      }
+      v.faqs.push_back(std::move(f));
+    } else if (sec.kind == SectionKind::journey && v.journey_html.empty()) {
+      v.journey_html = md(content_from, to);
+    } else if (sec.kind == SectionKind::metrics && v.metrics_html.empty()) {
+      v.metrics_html = md(content_from, to);
+    } else {
+      std::string inner = md(content_from, to);
+      if (sec.kind == SectionKind::faq_umbrella && inner.empty()) continue;  // only a heading over the FAQs
+      ViewSection vs;
+      vs.title = sec.title;
+      vs.id = ids.make(sec.title);
+      vs.html = "<h2 id=\"" + escape_text(vs.id) + "\">" + escape_text(sec.title) + "</h2>\n" + inner;
+      v.sections.push_back(std::move(vs));
+    }
+  }
+  if (!press_release_seen && !preamble.empty()) v.press_release_html = preamble;
+
+  for (const auto& step : fm.journey) {
+    ViewStep vs{step.step.value, step.detail.value, {}, step.aha};
+    if (!step.screen.value.empty()) {
+      auto url = links.site_url(step.screen.value);
+      if (url) vs.screen_url = *url;
+    }
+    v.journey.push_back(std::move(vs));
+  }
+  int n = 0;
+  for (const auto& m : fm.metrics) {
+    ViewMetric vm;
+    vm.name = m.name.value;
+    vm.kind = m.kind.value;
+    vm.direction = m.direction.value;
+    vm.unit = m.unit.value;
+    if (m.baseline) vm.baseline = format_number(m.baseline->value);
+    if (m.target) vm.target = format_number(m.target->value);
+    if (m.by) vm.by = m.by->value.str();
+    const Actual* latest = nullptr;
+    for (const auto& a : m.actuals)
+      if (!latest || a.date >= latest->date) latest = &a;
+    if (latest) {
+      vm.latest = format_number(latest->value);
+      vm.latest_date = latest->date.str();
+    }
+    vm.chart_svg = metric_chart_svg(m, "metric-" + std::to_string(++n));
+    v.metrics.push_back(std::move(vm));
+  }
+  if (fm.business.present) {
+    const Business& bc = fm.business;
+    v.has_business = true;
+    if (bc.headcount) v.headcount = format_number(*bc.headcount);
+    if (bc.months) v.months = format_number(*bc.months);
+    if (bc.cost) v.cost = format_number(*bc.cost);
+    if (bc.revenue) v.revenue = format_number(*bc.revenue);
+    v.currency = bc.currency;
+  }
+  for (const auto& r : fm.reviews)
+    v.reviews.push_back({r.role.value, r.verdict.value, r.who.value, r.date ? r.date->str() : std::string(), r.note.value});
+  std::sort(v.media.begin(), v.media.end());
+  v.media.erase(std::unique(v.media.begin(), v.media.end()), v.media.end());
+  return v;
+}
+
+}  // namespace prfaq

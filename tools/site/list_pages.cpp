@@ -1,0 +1,73 @@
+#include <algorithm>
+#include <map>
+
+#include "site/pages.h"
+
+namespace prfaq {
+
+std::string status_label(std::string_view status) {
+  if (status.empty()) return "No status";
+  std::string out(status);
+  if (out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+std::string_view team_label(const SiteBrief& b) { return b.view.team.empty() ? "No team" : b.view.team; }
+
+Data layout_data(const SiteModel& site, int depth, const std::string& site_path, const std::string& page_title) {
+  Data d = object_data();
+  text(d, "site_title", site.title);
+  text(d, "page_title", page_title);
+  d.set("root", Data(root_prefix(depth)));
+  text(d, "canonical", site.base_url.empty() ? "" : site.url(site_path));
+  text(d, "version", PRFAQ_VERSION);
+  text(d, "language", "en");
+  d.set("description", Data(false));
+  d.set("query", Data(false));
+  d.set("revision", Data(false));
+  return d;
+}
+
+std::vector<std::size_t> by_update(const SiteModel& site, std::vector<std::size_t> which) {
+  auto updated = [&](std::size_t i) -> const std::string& {
+    static const std::string none;
+    const FileHistory* h = site.briefs[i].history;
+    return h ? h->updated : none;
+  };
+  std::stable_sort(which.begin(), which.end(), [&](std::size_t a, std::size_t b) {
+    if (updated(a) != updated(b)) return updated(a) > updated(b);
+    return site.briefs[a].view.title < site.briefs[b].view.title;
+  });
+  return which;
+}
+
+Data cards(const SiteModel& site, const std::vector<std::size_t>& which, int depth) {
+  (void)depth;
+  Data list = list_data();
+  for (std::size_t i : which) {
+    const SiteBrief& sb = site.briefs[i];
+    const BriefView& v = sb.view;
+    Data c = object_data();
+    text(c, "title", v.title.empty() ? v.slug : v.title);
+    text(c, "url", v.page);
+    text(c, "headline", v.headline);
+    text(c, "status", v.status);
+    text(c, "status_label", status_label(v.status));
+    text(c, "team", v.team);
+    std::string owners, tags;
+    for (const auto& o : v.owners) owners += (owners.empty() ? "" : ", ") + o;
+    for (const auto& t : v.tags) tags += (tags.empty() ? "" : "\n") + t;
+    text(c, "owner", owners);
+    text(c, "tags_joined", tags);
+    text(c, "updated", sb.history ? sb.history->updated : "");
+    text(c, "created", sb.history ? sb.history->created : "");
+    int rank = v.status_value ? (*v.status_value == Status::shelved ? 9 : ladder_rank(*v.status_value)) : 10;
+    text(c, "rank", std::to_string(rank));
+    int errors = sb.summary ? sb.summary->errors : 0;
+    text(c, "errors", errors ? std::to_string(errors) : "");
+    list.push_back(c);
+  }
+  return list;
+}
+
+}  // namespace prfaq

@@ -1,0 +1,43 @@
+#pragma once
+// Everything the pages of one site are rendered from: each brief's view (its
+// own content, site/brief_view.h) joined with what the whole repository and
+// Git know about it (findings, readiness, history, related briefs in both
+// directions), and the site-wide settings.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/checker.h"
+#include "config/config.h"
+#include "site/brief_view.h"
+#include "site/site_urls.h"
+#include "source/git_history.h"
+
+namespace prfaq {
+
+struct SiteBrief {
+  BriefView view;
+  const BriefSummary* summary = nullptr;
+  std::vector<const Finding*> findings;  // sorted, severity resolved
+  const FileHistory* history = nullptr;  // nullptr: no history from Git
+  std::vector<std::size_t> related_out, related_by;  // indices into SiteModel::briefs
+  std::string card_key;  // hash of what a card or a listing row shows of it
+};
+
+struct SiteModel {
+  Config config;
+  std::string title, base_url;  // base_url: "" or ending in '/'
+  std::string revision;         // "HEAD (1a2b3c4)", "working tree"
+  std::vector<SiteBrief> briefs;  // in path order
+  History history;
+  bool has_history = false;
+  PageNames teams, tags, owners;
+  std::string global_key;  // theme, configuration, prfaq version, base URL
+  std::string url(const std::string& site_path) const { return base_url + site_path; }  // absolute when base_url is set
+};
+
+// Display names.
+std::string status_label(std::string_view status);  // "review" -> "Review", "" -> "No status"
+std::string_view team_label(const SiteBrief& b);    // "" -> "No team"
+
+}  // namespace prfaq
