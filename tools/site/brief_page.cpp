@@ -29,22 +29,22 @@ Data sign_off_rows(const BriefView& v, const Config& config) {
       if (r.role == role && (!latest || r.date >= latest->date)) latest = &r;
     Data row = object_data();
     text(row, "role", role);
-    row.set("required", Data(std::find(config.required_roles.begin(), config.required_roles.end(), role) !=
-                             config.required_roles.end()));
+    row["required"] = Data(std::find(config.required_roles.begin(), config.required_roles.end(), role) !=
+                           config.required_roles.end());
     std::string verdict = latest ? latest->verdict : "missing";
     text(row, "verdict", verdict.empty() ? "pending" : verdict);
     Data cells = list_data();
     for (auto known : kVerdicts) {
       Data cell = object_data();
-      cell.set("on", Data(latest && (latest->verdict == known || (latest->verdict.empty() && known == "pending"))));
+      cell["on"] = Data(latest && (latest->verdict == known || (latest->verdict.empty() && known == "pending")));
       text(cell, "label", verdict_label(known));
-      cells.push_back(cell);
+      append(cells, std::move(cell));
     }
-    row.set("cells", cells);
+    set(row, "cells", std::move(cells));
     text(row, "who", latest ? latest->who : "no review yet");
     text(row, "date", latest ? latest->date : "");
     text(row, "note", latest ? latest->note : "");
-    rows.push_back(row);
+    append(rows, std::move(row));
   }
   return rows;
 }
@@ -58,7 +58,7 @@ Data related_list(const SiteModel& site, const std::vector<std::size_t>& which) 
     text(item, "url", r.page);
     text(item, "status", r.status);
     text(item, "status_label", status_label(r.status));
-    list.push_back(item);
+    append(list, std::move(item));
   }
   return list;
 }
@@ -86,26 +86,26 @@ Data brief_page(const SiteModel& site, std::size_t i) {
     Data o = object_data();
     text(o, "name", v.owners[k]);
     text(o, "url", "owner/" + site.owners.file(v.owners[k]) + ".html");
-    o.set("last", Data(k + 1 == v.owners.size()));
-    owners.push_back(o);
+    o["last"] = Data(k + 1 == v.owners.size());
+    append(owners, std::move(o));
   }
-  d.set("owners", owners);
-  d.set("has_owners", Data(!v.owners.empty()));
+  set(d, "owners", std::move(owners));
+  d["has_owners"] = Data(!v.owners.empty());
   Data tags = list_data();
   for (const auto& t : v.tags) {
     Data o = object_data();
     text(o, "name", t);
     text(o, "url", "tag/" + site.tags.file(t) + ".html");
-    tags.push_back(o);
+    append(tags, std::move(o));
   }
-  d.set("tags", tags);
-  d.set("has_tags", Data(!v.tags.empty()));
+  set(d, "tags", std::move(tags));
+  d["has_tags"] = Data(!v.tags.empty());
   if (sb.history && !sb.history->commits.empty()) {
     text(d, "created", sb.history->created);
     text(d, "updated", sb.history->updated);
   } else {
-    d.set("created", Data(false));
-    d.set("updated", Data(false));
+    d["created"] = Data(false);
+    d["updated"] = Data(false);
   }
 
   // Findings and readiness, as prfaq check reports them.
@@ -118,10 +118,10 @@ Data brief_page(const SiteModel& site, std::size_t i) {
     text(o, "severity", std::string(to_string(f->severity)));
     text(o, "message", f->message);
     text(o, "rule", f->rule);
-    findings.push_back(o);
+    append(findings, std::move(o));
   }
-  d.set("findings", findings);
-  d.set("has_findings", Data(!sb.findings.empty()));
+  set(d, "findings", std::move(findings));
+  d["has_findings"] = Data(!sb.findings.empty());
   text(d, "errors", std::to_string(s ? s->errors : 0));
   text(d, "warnings", std::to_string(s ? s->warnings : 0));
   std::optional<Status> ready = s ? s->readiness : std::nullopt;
@@ -134,43 +134,43 @@ Data brief_page(const SiteModel& site, std::size_t i) {
   text(d, "next_status", next);
   Data missing = list_data();
   if (s)
-    for (const auto& m : s->missing_for_next) missing.push_back(Data(m));
-  d.set("missing", missing);
+    for (const auto& m : s->missing_for_next) append(missing, Data(m));
+  set(d, "missing", std::move(missing));
 
   // The brief's own content, rendered while it was loaded.
-  d.set("press_release", Data(!v.press_release_html.empty()));
-  d.set("press_release_html", Data(v.press_release_html));
+  d["press_release"] = Data(!v.press_release_html.empty());
+  d["press_release_html"] = Data(v.press_release_html);
   Data faqs = list_data();
   for (const auto& f : v.faqs) {
     Data o = object_data();
     text(o, "title", f.title);
     text(o, "id", f.id);
-    o.set("intro_html", Data(f.intro_html));
+    o["intro_html"] = Data(f.intro_html);
     Data qs = list_data();
     for (const auto& q : f.questions) {
       Data qd = object_data();
       text(qd, "text", q.text);
       text(qd, "id", q.id);
-      qd.set("html", Data(q.html));
-      qs.push_back(qd);
+      qd["html"] = Data(q.html);
+      append(qs, std::move(qd));
     }
-    o.set("questions", qs);
-    o.set("has_questions", Data(!f.questions.empty()));
-    faqs.push_back(o);
+    set(o, "questions", std::move(qs));
+    o["has_questions"] = Data(!f.questions.empty());
+    append(faqs, std::move(o));
   }
-  d.set("faqs", faqs);
+  set(d, "faqs", std::move(faqs));
   Data sections = list_data();
   for (const auto& sec : v.sections) {
     Data o = object_data();
     text(o, "title", sec.title);
     text(o, "id", sec.id);
-    o.set("html", Data(sec.html));
-    sections.push_back(o);
+    o["html"] = Data(sec.html);
+    append(sections, std::move(o));
   }
-  d.set("sections", sections);
+  set(d, "sections", std::move(sections));
 
-  d.set("has_journey", Data(!v.journey.empty() || !v.journey_html.empty()));
-  d.set("journey_html", Data(v.journey_html));
+  d["has_journey"] = Data(!v.journey.empty() || !v.journey_html.empty());
+  d["journey_html"] = Data(v.journey_html);
   Data steps = list_data();
   int n = 0;
   for (const auto& st : v.journey) {
@@ -179,25 +179,25 @@ Data brief_page(const SiteModel& site, std::size_t i) {
     text(o, "step", st.step);
     text(o, "detail", st.detail);
     text(o, "screen_url", st.screen_url);
-    o.set("aha", Data(st.aha));
-    steps.push_back(o);
+    o["aha"] = Data(st.aha);
+    append(steps, std::move(o));
   }
-  d.set("journey", steps);
+  set(d, "journey", std::move(steps));
 
-  d.set("has_metrics", Data(!v.metrics.empty() || !v.metrics_html.empty()));
-  d.set("metrics_html", Data(v.metrics_html));
+  d["has_metrics"] = Data(!v.metrics.empty() || !v.metrics_html.empty());
+  d["metrics_html"] = Data(v.metrics_html);
   Data metrics = list_data();
   for (const auto& m : v.metrics) {
     Data o = object_data();
-    o.set("chart", Data(m.chart_svg));
+    o["chart"] = Data(m.chart_svg);
     for (auto [key, value] : {std::pair<const char*, const std::string*>{"name", &m.name}, {"kind", &m.kind},
                               {"direction", &m.direction}, {"unit", &m.unit}, {"baseline", &m.baseline},
                               {"target", &m.target}, {"by", &m.by}, {"latest", &m.latest},
                               {"latest_date", &m.latest_date}})
       text(o, key, *value);
-    metrics.push_back(o);
+    append(metrics, std::move(o));
   }
-  d.set("metrics", metrics);
+  set(d, "metrics", std::move(metrics));
   if (v.has_business) {
     Data b = object_data();
     text(b, "headcount", v.headcount);
@@ -205,25 +205,25 @@ Data brief_page(const SiteModel& site, std::size_t i) {
     text(b, "cost", v.cost);
     text(b, "revenue", v.revenue);
     text(b, "currency", v.currency);
-    d.set("business", b);
+    set(d, "business", std::move(b));
   } else {
-    d.set("business", Data(false));
+    d["business"] = Data(false);
   }
 
   Data verdicts = list_data();
   for (auto known : kVerdicts) {
     Data o = object_data();
     text(o, "label", verdict_label(known));
-    verdicts.push_back(o);
+    append(verdicts, std::move(o));
   }
-  d.set("verdicts", verdicts);
-  d.set("reviews", sign_off_rows(v, site.config));
+  set(d, "verdicts", std::move(verdicts));
+  d["reviews"] = sign_off_rows(v, site.config);
 
-  d.set("related", related_list(site, sb.related_out));
-  d.set("related_by", related_list(site, sb.related_by));
-  d.set("has_related_out", Data(!sb.related_out.empty()));
-  d.set("has_related_by", Data(!sb.related_by.empty()));
-  d.set("has_related", Data(!sb.related_out.empty() || !sb.related_by.empty()));
+  d["related"] = related_list(site, sb.related_out);
+  d["related_by"] = related_list(site, sb.related_by);
+  d["has_related_out"] = Data(!sb.related_out.empty());
+  d["has_related_by"] = Data(!sb.related_by.empty());
+  d["has_related"] = Data(!sb.related_out.empty() || !sb.related_by.empty());
 
   Data history = list_data();
   if (sb.history)
@@ -235,11 +235,11 @@ Data brief_page(const SiteModel& site, std::size_t i) {
       text(o, "subject", hc.subject);
       text(o, "id", hc.id);
       text(o, "short_id", hc.id.substr(0, 7));
-      history.push_back(o);
+      append(history, std::move(o));
     }
-  d.set("history", history);
-  d.set("has_history", Data(sb.history && !sb.history->commits.empty()));
-  d.set("shallow", Data(site.history.shallow));
+  set(d, "history", std::move(history));
+  d["has_history"] = Data(sb.history && !sb.history->commits.empty());
+  d["shallow"] = Data(site.history.shallow);
   return d;
 }
 

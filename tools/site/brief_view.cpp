@@ -144,15 +144,27 @@ void append_capped(std::string& out, std::string_view text) {
   out += text;
 }
 
+// What the search index holds of a brief: its press release, then its
+// questions, capped at kSearchTextBytes.
+std::string search_text(const Brief& b) {
+  std::string out;
+  if (const Section* pr = b.body.find(SectionKind::press_release))
+    for (std::size_t k = pr->begin; k < pr->end; ++k) append_capped(out, b.body.blocks[k].text);
+  for (const auto& sec : b.body.sections)
+    for (const auto& q : sec.questions) append_capped(out, q.text);
+  return out;
+}
+
 }  // namespace
 
-BriefView make_brief_view(const Brief& b, const ViewContext& ctx) {
+BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_html) {
   BriefView v;
   v.path = b.path;
   v.slug = b.slug;
   v.page = brief_page_url(ctx.pages->file(b.path));
   v.hash = ContentHash().add(*b.bytes).hex();
   v.loaded = b.front_matter_ok;
+  v.rendered = render_html;
   if (!b.front_matter_ok) return v;
 
   const FrontMatter& fm = b.fm;
@@ -170,6 +182,17 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx) {
   for (const auto& r : fm.related) v.related.push_back(r.value);
 
   LinkRewriter links(b, ctx, v.media);
+  if (!render_html) {
+    // What the listings, feed and search need, and the files the page links
+    // to (from the loader's list of links: no rendering).
+    for (const auto& l : b.body.links) links.site_url(l.url);
+    for (const auto& step : fm.journey)
+      if (!step.screen.value.empty()) links.site_url(step.screen.value);
+    v.search_text = search_text(b);
+    std::sort(v.media.begin(), v.media.end());
+    v.media.erase(std::unique(v.media.begin(), v.media.end()), v.media.end());
+    return v;
+  }
   AnchorIds ids;
   // Ids the page template writes itself must not be taken by a heading.
   for (const char* fixed : {"brief-title", "findings-title", "toc-title", "press-release", "journey", "metrics",
@@ -205,7 +228,6 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx) {
       press_release_seen = true;
       v.press_release_html = "<h2 id=\"press-release\">" + escape_text(sec.title) + "</h2>\n" + preamble +
                              md(content_from, to);
-      for (std::size_t k = sec.begin; k < sec.end; ++k) append_capped(v.search_text, body.blocks[k].text);
     } else if (faq) {
       ViewFaq f;
       f.title = sec.title;
@@ -228,7 +250,6 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx) {
         } else {
           vq.html = md(qa_from, qa_to);
         }
-        append_capped(v.search_text, question.text);
         f.questions.push_back(std::move(vq));
       }
       v.faqs.push_back(std::move(f));
@@ -246,7 +267,11 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx) {
       v.sections.push_back(std::move(vs));
     }
   }
-  if (!press_release_seen && !preamble.empty()) v.press_release_html = preamble;
+  // Text before the first heading, when there is no press release section,
+  // is where a brief without the canonical layout keeps its announcement.
+  if (!press_release_seen && !preamble.empty())
+    v.press_release_html = "<h2 id=\"press-release\">Press release</h2>\n" + preamble;
+  v.search_text = search_text(b);
 
   for (const auto& step : fm.journey) {
     ViewStep vs{step.step.value, step.detail.value, {}, step.aha};

@@ -55,6 +55,7 @@ struct BriefView {
   std::vector<ViewReview> reviews;  // as written
   std::string search_text;          // press release and questions, capped
   std::vector<std::string> media;   // repository paths of files under content/ the page links to
+  bool rendered = false;            // the HTML fields above are filled (not a metadata-only view)
 };
 
 // The site-wide facts a view needs: which repository files exist and which
@@ -66,7 +67,10 @@ struct ViewContext {
   const Config* config = nullptr;
 };
 
-BriefView make_brief_view(const Brief& brief, const ViewContext& ctx);
+// The whole view; with render = false only the metadata, the search text
+// and the media list (what listings and feeds need), for a brief whose page
+// an incremental build expects to reuse.
+BriefView make_brief_view(const Brief& brief, const ViewContext& ctx, bool render = true);
 
 // How many bytes of text per brief the search index keeps.
 inline constexpr std::size_t kSearchTextBytes = 2000;

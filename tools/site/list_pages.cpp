@@ -18,13 +18,13 @@ Data layout_data(const SiteModel& site, int depth, const std::string& site_path,
   Data d = object_data();
   text(d, "site_title", site.title);
   text(d, "page_title", page_title);
-  d.set("root", Data(root_prefix(depth)));
+  d["root"] = Data(root_prefix(depth));
   text(d, "canonical", site.base_url.empty() ? "" : site.url(site_path));
   text(d, "version", PRFAQ_VERSION);
   text(d, "language", "en");
-  d.set("description", Data(false));
-  d.set("query", Data(false));
-  d.set("revision", Data(false));
+  d["description"] = Data(false);
+  d["query"] = Data(false);
+  d["revision"] = Data(false);
   return d;
 }
 
@@ -65,7 +65,7 @@ Data cards(const SiteModel& site, const std::vector<std::size_t>& which, int dep
     text(c, "rank", std::to_string(rank));
     int errors = sb.summary ? sb.summary->errors : 0;
     text(c, "errors", errors ? std::to_string(errors) : "");
-    list.push_back(c);
+    append(list, std::move(c));
   }
   return list;
 }

@@ -48,16 +48,18 @@ struct HtmlRender {
   // Markdown author wrote it (entities and backslash escapes decoded). Returns
   // the URL to write instead (e.g. "../briefs/x.html" for "../payments/x.md"),
   // or nullopt to keep it. A returned URL is attribute-escaped and checked
-  // again; a dangerous one drops the link. Never called from inside md4c, so
-  // it may throw (the exception reaches the caller of markdown_to_html).
+  // again: an empty or dangerous one drops the link (its text stays) or the
+  // image (its alt text stays). Never called from inside md4c, so it may
+  // throw (the exception reaches the caller of markdown_to_html).
   std::function<std::optional<std::string>(std::string_view url, bool image)> rewrite;
   // Added to every heading level, the result kept within 1..6.
   int heading_shift = 0;
 };
 
 // Markdown in prfaq's dialect (markdown_flags() from load/markdown.h) to
-// HTML. Never throws on any input (except std::bad_alloc, and what `rewrite`
-// throws); deterministic.
+// HTML. Deterministic. Never throws on any input, except std::bad_alloc,
+// std::length_error beyond 2 GiB (md4c sizes are 32-bit) and what `rewrite`
+// throws.
 std::string markdown_to_html(std::string_view markdown, const HtmlRender& options = {});
 
 // True for a URL whose scheme is javascript:, vbscript: or data: once HTML

@@ -1,5 +1,7 @@
 #include "site/output_dir.h"
 
+#include "util/remove_tree.h"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -152,9 +154,10 @@ OutputDir::OutputDir(const fs::path& out) : display_(out.generic_string()) {
   fs::directory_iterator it(parent, ec);
   for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
     if (!stale_staging(it->path().filename().string(), prefix)) continue;
+    remove_tree(it->path());
     std::error_code rm;
-    fs::remove_all(it->path(), rm);
-    if (rm) throw Fatal("cannot remove " + it->path().string() + ", left by an interrupted build: " + rm.message());
+    if (fs::exists(fs::symlink_status(it->path(), rm)))
+      throw Fatal("cannot remove " + it->path().string() + ", left by an interrupted build");
   }
   if (ec) throw Fatal("cannot read " + parent.string() + ": " + ec.message());
 
@@ -163,8 +166,7 @@ OutputDir::OutputDir(const fs::path& out) : display_(out.generic_string()) {
 }
 
 OutputDir::~OutputDir() {
-  std::error_code ec;
-  if (!committed_) fs::remove_all(staging_, ec);  // noexcept overload: best effort
+  if (!committed_) remove_tree(staging_);  // best effort
 }
 
 std::string OutputDir::shown(std::string_view rel) const { return display_ + "/" + std::string(rel); }
@@ -261,7 +263,7 @@ void OutputDir::commit() {
   previous_ = Fd();
   if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) == 0) {
     committed_ = true;
-    fs::remove_all(staging_, ec);  // now the old site; a leftover is swept by the next build
+    remove_tree(staging_);  // now the old site; a leftover is swept by the next build
     return;
   }
   if (errno != EINVAL && errno != ENOSYS) fail({"cannot replace ", display_});
@@ -276,7 +278,7 @@ void OutputDir::commit() {
     fail(err, {"cannot replace ", display_});
   }
   committed_ = true;
-  fs::remove_all(aside, ec);
+  remove_tree(aside);
 }
 
 }  // namespace prfaq

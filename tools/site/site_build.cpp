@@ -24,6 +24,9 @@ namespace prfaq {
 
 namespace {
 
+// Manifest entries for briefs' content hashes: no output path starts with '#'.
+const std::string kSourcePrefix = "#source ";
+
 // The previous build's manifest: output path -> the key it was made from.
 std::unordered_map<std::string, std::string> read_manifest(const OutputDir& out) {
   std::unordered_map<std::string, std::string> keys;
@@ -132,9 +135,16 @@ class SiteWriter {
     out_.write(path, bytes);
     record(path, key, false);
   }
+  // Records a brief's content hash, so that the next build knows which
+  // briefs are unchanged before it renders them.
+  void source(const std::string& path, const std::string& hash) {
+    std::lock_guard lock(mutex_);
+    sources_[kSourcePrefix + path] = hash;
+  }
   std::string manifest() const {
     std::string out;
     for (const auto& [path, key] : written_) out += key + " " + path + "\n";
+    for (const auto& [path, key] : sources_) out += key + " " + path + "\n";
     return out;
   }
   std::vector<std::string> html_pages() const {
@@ -157,6 +167,7 @@ class SiteWriter {
   const std::unordered_map<std::string, std::string>& previous_;
   std::mutex mutex_;
   std::map<std::string, std::string> written_;  // sorted: the manifest is deterministic
+  std::map<std::string, std::string> sources_;  // kSourcePrefix + brief path -> content hash
   std::size_t reused_ = 0, rendered_ = 0;
 };
 
@@ -179,12 +190,12 @@ void write_listings(const SiteModel& site, Templates& templates, SiteWriter& w) 
     std::string key = list_key(site, kind, heading, which);
     if (w.reuse(path, key)) return;
     Data d = layout_data(site, 1, path, heading);
-    d.set("nav_" + std::string(kind), Data(true));
+    d["nav_" + std::string(kind)] = Data(true);
     text(d, "kind_label", kind_label);
     text(d, "index_url", index_url);
     text(d, "heading", heading);
     text(d, "count", std::to_string(which.size()));
-    d.set("cards", cards(site, which, 1));
+    d["cards"] = cards(site, which, 1);
     w.write(path, key, templates.render("list", d));
   };
   auto render_index = [&](const std::string& kind, const std::string& heading,
@@ -195,7 +206,7 @@ void write_listings(const SiteModel& site, Templates& templates, SiteWriter& w) 
     for (const auto& [name, url, count] : terms) h.add(name).add(url).add(static_cast<std::uint64_t>(count));
     if (w.reuse(path, h.hex())) return;
     Data d = layout_data(site, 1, path, heading);
-    d.set("nav_" + kind, Data(true));
+    d["nav_" + kind] = Data(true);
     text(d, "heading", heading);
     Data list = list_data();
     for (const auto& [name, url, count] : terms) {
@@ -203,9 +214,9 @@ void write_listings(const SiteModel& site, Templates& templates, SiteWriter& w) 
       text(t, "name", name);
       text(t, "url", url);
       text(t, "count", std::to_string(count));
-      list.push_back(t);
+      append(list, std::move(t));
     }
-    d.set("terms", list);
+    set(d, "terms", std::move(list));
     w.write(path, h.hex(), templates.render("index", d));
   };
 
@@ -233,7 +244,7 @@ void write_listings(const SiteModel& site, Templates& templates, SiteWriter& w) 
     text(c, "label", status_label(s));
     text(c, "url", url);
     text(c, "count", std::to_string(which.size()));
-    status_counts.push_back(c);
+    append(status_counts, std::move(c));
   }
   render_index("status", "Statuses", status_terms);
   auto terms_of = [&](const std::map<std::string, std::vector<std::size_t>>& groups, const PageNames& names,
@@ -257,21 +268,21 @@ void write_listings(const SiteModel& site, Templates& templates, SiteWriter& w) 
     if (!w.reuse("index.html", h.hex())) {
       Data d = layout_data(site, 0, "index.html", "");
       text(d, "revision", site.revision);
-      d.set("statuses", status_counts);
+      set(d, "statuses", std::move(status_counts));
       Data teams = list_data(), tags = list_data();
       for (const auto& [name, which] : by_team) {
         Data t = object_data();
         text(t, "name", name);
-        teams.push_back(t);
+        append(teams, std::move(t));
       }
       for (const auto& [name, which] : by_tag) {
         Data t = object_data();
         text(t, "name", name);
-        tags.push_back(t);
+        append(tags, std::move(t));
       }
-      d.set("teams", teams);
-      d.set("tags", tags);
-      d.set("cards", cards(site, everyone, 0));
+      set(d, "teams", std::move(teams));
+      set(d, "tags", std::move(tags));
+      d["cards"] = cards(site, everyone, 0);
       w.write("index.html", h.hex(), templates.render("home", d));
     }
   }
@@ -303,8 +314,8 @@ void write_timeline(const SiteModel& site, Templates& templates, SiteWriter& w) 
   for (const auto& e : events) h.add(e.date).add(e.title).add(e.url).add(e.event).add(e.subject).add(e.author);
   if (w.reuse("timeline.html", h.hex())) return;
   Data d = layout_data(site, 0, "timeline.html", "Timeline");
-  d.set("nav_timeline", Data(true));
-  d.set("shallow", Data(site.history.shallow));
+  d["nav_timeline"] = Data(true);
+  d["shallow"] = Data(site.history.shallow);
   Data months = list_data();
   for (std::size_t i = 0; i < events.size();) {
     std::string month = events[i].date.substr(0, 7);
@@ -317,12 +328,12 @@ void write_timeline(const SiteModel& site, Templates& templates, SiteWriter& w) 
                             {"url", &events[i].url}, {"event", &events[i].event}, {"subject", &events[i].subject},
                             {"author", &events[i].author}})
         text(e, k, *val);
-      list.push_back(e);
+      append(list, std::move(e));
     }
-    m.set("events", list);
-    months.push_back(m);
+    set(m, "events", std::move(list));
+    append(months, std::move(m));
   }
-  d.set("months", months);
+  set(d, "months", std::move(months));
   w.write("timeline.html", h.hex(), templates.render("timeline", d));
 }
 
@@ -355,12 +366,23 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   site.revision = options.revision;
   site.briefs.resize(brief_paths.size());
 
-  // Load and check every brief once; render its own content while loaded.
+  // Taken before anything is read: two builds into one folder take turns,
+  // and the second sees the first one's manifest.
+  OutputDir out(options.out);
+  auto previous = read_manifest(out);
+
+  // Load and check every brief once; render its own content while loaded,
+  // unless its bytes are those of the previous build (its page will most
+  // likely be reused: only the metadata is kept).
   ViewContext vctx{&content_files, &brief_paths, &pages, &config};
   CheckOptions copts;
   copts.all_briefs = &brief_paths;
   copts.jobs = options.jobs;
-  copts.on_loaded = [&](const Brief& b, std::size_t i) { site.briefs[i].view = make_brief_view(b, vctx); };
+  copts.on_loaded = [&](const Brief& b, std::size_t i) {
+    auto it = previous.find(kSourcePrefix + b.path);
+    bool same = it != previous.end() && it->second == ContentHash().add(*b.bytes).hex();
+    site.briefs[i].view = make_brief_view(b, vctx, !same);
+  };
   result.check = check_repository(source, config, copts);
   stage("load+check");
   result.briefs = brief_paths.size();
@@ -370,6 +392,7 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
       site.briefs[i].view.path = brief_paths[i];
       site.briefs[i].view.slug = slug_of(brief_paths[i]);
       site.briefs[i].view.page = brief_page_url(pages.file(brief_paths[i]));
+      site.briefs[i].view.rendered = true;
     }
 
   if (options.git && options.tip) {
@@ -386,19 +409,22 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
     g.add(static_cast<std::uint64_t>(site.briefs.size()));
     site.global_key = g.hex();
   }
-
-  OutputDir out(options.out);
-  auto previous = read_manifest(out);
   SiteWriter w(out, previous);
+  for (const auto& sb : site.briefs) w.source(sb.view.path, sb.view.hash);
 
   // Brief pages, in parallel: one set of parsed templates per thread.
   std::atomic<std::size_t> done{0};
   parallel_for(
       site.briefs.size(), options.jobs, [&] { return Templates(theme); },
       [&](Templates& templates, std::size_t i) {
-        const SiteBrief& sb = site.briefs[i];
+        SiteBrief& sb = site.briefs[i];
         std::string key = brief_key(site, sb);
         if (!w.reuse(sb.view.page, key)) {
+          if (!sb.view.rendered) {  // its bytes are unchanged but something around it is not
+            auto bytes = source.read(sb.view.path);
+            if (!bytes) throw Fatal("cannot read " + sb.view.path + " again (did it change during the build?)");
+            sb.view = make_brief_view(load_brief(sb.view.path, std::move(*bytes), config), vctx);
+          }
           Data d = brief_page(site, i);
           w.write(sb.view.page, key, templates.render("brief", d));
         }
@@ -434,7 +460,7 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
     Data d = layout_data(site, 0, "search.html", "Search");
     w.write("search.html", site.global_key, templates.render("search", d));
     Data nf = layout_data(site, 0, "404.html", "Page not found");
-    nf.set("root", Data(base_path(site.base_url)));
+    nf["root"] = Data(base_path(site.base_url));
     w.write("404.html", site.global_key, templates.render("404", nf));
   }
   w.write("feed.xml", "-", atom_feed(site));

@@ -6,13 +6,25 @@ namespace prfaq {
 
 void text(Data& d, const std::string& key, const std::string& value) {
   if (value.empty())
-    d.set(key, Data(false));
+    d[key] = Data(false);
   else
-    d.set(key, Data(value));
+    d[key] = Data(value);
 }
 
 Data list_data() { return Data(Data::type::list); }
 Data object_data() { return Data(Data::type::object); }
+
+void append(Data& list, Data&& item) {
+  const_cast<kainjow::mustache::list&>(list.list_value()).push_back(std::move(item));
+}
+
+void set(Data& object, const std::string& key, Data&& value) { object[key] = std::move(value); }
+
+Data string_data(std::string&& s) {
+  Data d(Data::type::string);
+  const_cast<std::string&>(d.string_value()) = std::move(s);
+  return d;
+}
 
 kainjow::mustache::mustache& Templates::get(const std::string& name) {
   auto& slot = parsed_[name];
@@ -29,9 +41,9 @@ std::string Templates::render_bare(const std::string& name, const Data& page) {
 
 std::string Templates::render(const std::string& name, Data& page) {
   // Partials the templates may use: the theme's own files, by name.
-  page.set("card_list", Data(kainjow::mustache::partial([this]() { return theme_.template_text("card_list"); })));
+  page["card_list"] = Data(kainjow::mustache::partial([this]() { return theme_.template_text("card_list"); }));
   std::string main = render_bare(name, page);
-  page.set("main", Data(std::move(main)));
+  page["main"] = string_data(std::move(main));
   return render_bare("layout", page);
 }
 

@@ -22,6 +22,13 @@ using Data = kainjow::mustache::data;
 void text(Data& d, const std::string& key, const std::string& value);
 Data list_data();
 Data object_data();
+// kainjow's data copies whatever it is given (deeply, for lists and
+// objects); a page's data holds whole rendered sections, so these move
+// instead. They reach into the data's own containers, which kainjow only
+// exposes as const references to objects it allocated non-const.
+void append(Data& list, Data&& item);
+void set(Data& object, const std::string& key, Data&& value);
+Data string_data(std::string&& s);
 
 class Templates {
  public:
