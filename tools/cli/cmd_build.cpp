@@ -10,6 +10,7 @@
 #include "report/report.h"
 #include "site/site_build.h"
 #include "source/fs_source.h"
+#include "source/git_history.h"
 #include "source/git_source.h"
 #include "util/error.h"
 
@@ -92,7 +93,10 @@ int run_build(const Args& args, Io& io) {
       if (options.tip) options.revision = "working tree at " + oid_short(*options.tip);
     }
   }
-  if (git && options.tip) options.git = &*git;
+  if (git && options.tip) {
+    options.git = &*git;
+    if (!args.get("--rev")) options.git_prefix = prefix_in_work_tree(*git, root);
+  }
   fs::path base = root.empty() ? fs::path(io.cwd) : root;
   options.out = args.get("--out") ? fs::path(io.cwd) / *args.get("--out") : base / "public";
   guard_out(options.out, root);

@@ -47,7 +47,7 @@ int run_list(const Args& args, Io& io) {
     if (auto head = git->head_commit()) {
       std::vector<std::string> paths;
       for (const auto& b : r.briefs) paths.push_back(b.path);
-      history = read_history(*git, *head, paths);
+      history = read_history(*git, *head, paths, prefix_in_work_tree(*git, repo.root));
       shallow = history.shallow;
     }
   }

@@ -24,7 +24,7 @@ int run_log(const Args& args, Io& io) {
   for (const auto& p : find_brief_paths(files.list("content")))
     if (slug_of(p) == slug) path = p;
   if (path.empty()) throw Fatal("no brief has the slug '" + slug + "'");
-  History h = read_history(repo, *head, {path});
+  History h = read_history(repo, *head, {path}, prefix_in_work_tree(repo, where.root));
   const FileHistory& f = h.files[path];
   if (h.shallow)
     io.err << "prfaq: warning: this is a shallow clone: the history stops at its boundary, so the created date "

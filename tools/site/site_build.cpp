@@ -396,7 +396,7 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
     }
 
   if (options.git && options.tip) {
-    site.history = read_history(*options.git, *options.tip, brief_paths);
+    site.history = read_history(*options.git, *options.tip, brief_paths, options.git_prefix);
     site.has_history = true;
     result.shallow = site.history.shallow;
   }

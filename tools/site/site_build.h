@@ -29,6 +29,7 @@ struct BuildOptions {
   // shows; none: the site has no history.
   const GitRepo* git = nullptr;
   std::optional<git_oid> tip;
+  std::string git_prefix;  // where the briefs repository is in the Git work tree ("" at its top)
   // Called from worker threads as brief pages are rendered (done, total).
   std::function<void(std::size_t, std::size_t)> progress;
 };

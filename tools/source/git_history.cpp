@@ -296,4 +296,27 @@ History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<
   return h;
 }
 
+History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<std::string>& paths,
+                     const std::string& prefix) {
+  if (prefix.empty()) return read_history(repo, tip, paths);
+  std::vector<std::string> full;
+  full.reserve(paths.size());
+  for (const auto& p : paths) full.push_back(prefix + p);
+  History h = read_history(repo, tip, full);
+  std::map<std::string, FileHistory> files;
+  for (auto& [path, f] : h.files) files.emplace(path.substr(prefix.size()), std::move(f));
+  h.files = std::move(files);
+  return h;
+}
+
+std::string prefix_in_work_tree(const GitRepo& repo, const std::filesystem::path& folder) {
+  std::filesystem::path top = repo.workdir();
+  if (top.empty()) return "";
+  std::error_code ec;
+  auto rel = std::filesystem::weakly_canonical(folder, ec).lexically_relative(std::filesystem::weakly_canonical(top, ec));
+  std::string s = rel.generic_string();
+  if (s.empty() || s == "." || s.starts_with("..")) return "";
+  return s + "/";
+}
+
 }  // namespace prfaq

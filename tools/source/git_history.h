@@ -35,5 +35,13 @@ struct History {
 
 // History of `paths` (as they are named at `tip`) over the commits reachable from `tip`.
 History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<std::string>& paths);
+// The same for a briefs repository in a sub-folder of the Git work tree:
+// `paths` are relative to that folder, which is `prefix` ("sub/dir/", or
+// "" at the top) in the repository; History::files is keyed by `paths`.
+History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<std::string>& paths,
+                     const std::string& prefix);
+// Where `folder` (a briefs repository's root) is inside the work tree of
+// `repo`: "" at the top, "sub/dir/" below it.
+std::string prefix_in_work_tree(const GitRepo& repo, const std::filesystem::path& folder);
 
 }  // namespace prfaq
