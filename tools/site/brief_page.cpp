@@ -110,7 +110,7 @@ Data brief_page(const SiteModel& site, std::size_t i) {
 
   // Findings and readiness, as prfaq check reports them.
   const BriefSummary* s = sb.summary;
-  Data findings = list_data();
+  Data findings = list_data(), errors = list_data();
   for (const Finding* f : sb.findings) {
     Data o = object_data();
     text(o, "line", std::to_string(f->pos.line));
@@ -118,8 +118,13 @@ Data brief_page(const SiteModel& site, std::size_t i) {
     text(o, "severity", std::string(to_string(f->severity)));
     text(o, "message", f->message);
     text(o, "rule", f->rule);
+    if (f->severity == Severity::error) append(errors, Data(o));
     append(findings, std::move(o));
   }
+  // Published pages show a brief's errors; the preview (prfaq serve) shows
+  // every finding in its panel.
+  d["has_errors"] = Data(s && s->errors > 0);
+  set(d, "error_findings", std::move(errors));
   set(d, "findings", std::move(findings));
   d["has_findings"] = Data(!sb.findings.empty());
   text(d, "errors", std::to_string(s ? s->errors : 0));

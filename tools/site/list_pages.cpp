@@ -25,6 +25,8 @@ Data layout_data(const SiteModel& site, int depth, const std::string& site_path,
   d["description"] = Data(false);
   d["query"] = Data(false);
   d["revision"] = Data(false);
+  d["preview"] = Data(site.preview);
+  text(d, "live_reload", site.live_reload_url);
   return d;
 }
 

@@ -364,6 +364,8 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   site.title = config.site_title;
   site.base_url = normalise_base_url(options.base_url.value_or(config.base_url));
   site.revision = options.revision;
+  site.preview = options.preview;
+  site.live_reload_url = options.live_reload_url;
   site.briefs.resize(brief_paths.size());
 
   // Taken before anything is read: two builds into one folder take turns,
@@ -407,6 +409,7 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
     g.add(PRFAQ_VERSION).add(theme.hash()).add(site.title).add(site.base_url);
     g.add(source.read("prfaq.toml").value_or("")).add(static_cast<std::uint64_t>(site.history.shallow));
     g.add(static_cast<std::uint64_t>(site.briefs.size()));
+    g.add(static_cast<std::uint64_t>(site.preview)).add(site.live_reload_url);
     site.global_key = g.hex();
   }
   SiteWriter w(out, previous);

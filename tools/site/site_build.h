@@ -30,6 +30,11 @@ struct BuildOptions {
   const GitRepo* git = nullptr;
   std::optional<git_oid> tip;
   std::string git_prefix;  // where the briefs repository is in the Git work tree ("" at its top)
+  // A preview for `prfaq serve`: every brief page gets a panel with all its
+  // findings and what it lacks for the next status, and every page loads
+  // the live-reload script from `live_reload_url`. Never for publishing.
+  bool preview = false;
+  std::string live_reload_url;
   // Called from worker threads as brief pages are rendered (done, total).
   std::function<void(std::size_t, std::size_t)> progress;
 };

@@ -32,7 +32,9 @@ struct SiteModel {
   History history;
   bool has_history = false;
   PageNames teams, tags, owners;
-  std::string global_key;  // theme, configuration, prfaq version, base URL
+  std::string global_key;  // theme, configuration, prfaq version, base URL, preview
+  bool preview = false;          // prfaq serve: findings panels (see BuildOptions)
+  std::string live_reload_url;
   std::string url(const std::string& site_path) const { return base_url + site_path; }  // absolute when base_url is set
 };
 
