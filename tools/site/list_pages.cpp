@@ -43,30 +43,39 @@ std::vector<std::size_t> by_update(const SiteModel& site, std::vector<std::size_
   return which;
 }
 
-Data cards(const SiteModel& site, const std::vector<std::size_t>& which, int depth) {
-  (void)depth;
+const std::string& CardCache::html(std::size_t i, int depth) {
+  auto [it, fresh] = html_.try_emplace({i, depth});
+  if (!fresh) return it->second;
+  const SiteBrief& sb = site_.briefs[i];
+  const BriefView& v = sb.view;
+  Data c = object_data();
+  text(c, "title", v.title.empty() ? v.slug : v.title);
+  text(c, "url", v.page);
+  text(c, "headline", v.headline);
+  text(c, "status", v.status);
+  text(c, "status_label", status_label(v.status));
+  text(c, "team", v.team);
+  std::string owners, tags;
+  for (const auto& o : v.owners) owners += (owners.empty() ? "" : ", ") + o;
+  for (const auto& t : v.tags) tags += (tags.empty() ? "" : "\n") + t;
+  text(c, "owner", owners);
+  text(c, "tags_joined", tags);
+  text(c, "updated", sb.history ? sb.history->updated : "");
+  text(c, "created", sb.history ? sb.history->created : "");
+  int rank = v.status_value ? (*v.status_value == Status::shelved ? 9 : ladder_rank(*v.status_value)) : 10;
+  text(c, "rank", std::to_string(rank));
+  int errors = sb.summary ? sb.summary->errors : 0;
+  text(c, "errors", errors ? std::to_string(errors) : "");
+  c["root"] = Data(root_prefix(depth));
+  it->second = templates_.render_bare("card", c);
+  return it->second;
+}
+
+Data cards(CardCache& cache, const std::vector<std::size_t>& which, int depth) {
   Data list = list_data();
   for (std::size_t i : which) {
-    const SiteBrief& sb = site.briefs[i];
-    const BriefView& v = sb.view;
     Data c = object_data();
-    text(c, "title", v.title.empty() ? v.slug : v.title);
-    text(c, "url", v.page);
-    text(c, "headline", v.headline);
-    text(c, "status", v.status);
-    text(c, "status_label", status_label(v.status));
-    text(c, "team", v.team);
-    std::string owners, tags;
-    for (const auto& o : v.owners) owners += (owners.empty() ? "" : ", ") + o;
-    for (const auto& t : v.tags) tags += (tags.empty() ? "" : "\n") + t;
-    text(c, "owner", owners);
-    text(c, "tags_joined", tags);
-    text(c, "updated", sb.history ? sb.history->updated : "");
-    text(c, "created", sb.history ? sb.history->created : "");
-    int rank = v.status_value ? (*v.status_value == Status::shelved ? 9 : ladder_rank(*v.status_value)) : 10;
-    text(c, "rank", std::to_string(rank));
-    int errors = sb.summary ? sb.summary->errors : 0;
-    text(c, "errors", errors ? std::to_string(errors) : "");
+    c["html"] = Data(cache.html(i, depth));
     append(list, std::move(c));
   }
   return list;

@@ -2,6 +2,7 @@
 // The pages of the site as Mustache data, one function per kind of page.
 // Each returns the data the theme's template (templates/<kind>.html) and
 // the layout around it need; site/site_build.cpp renders and writes them.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,8 +18,21 @@ Data layout_data(const SiteModel& site, int depth, const std::string& site_path,
 // A brief's page (templates/brief.html) at site.briefs[i].view.page.
 Data brief_page(const SiteModel& site, std::size_t i);
 
-// A list of briefs as cards (templates/card_list.html), for the home page and listings.
-Data cards(const SiteModel& site, const std::vector<std::size_t>& which, int depth);
+// Each brief's card (templates/card.html), rendered once per depth and
+// shared by the home page and every listing that shows the brief.
+class CardCache {
+ public:
+  CardCache(const SiteModel& site, Templates& templates) : site_(site), templates_(templates) {}
+  const std::string& html(std::size_t brief, int depth);
+
+ private:
+  const SiteModel& site_;
+  Templates& templates_;
+  std::map<std::pair<std::size_t, int>, std::string> html_;
+};
+
+// A list of briefs as cards, for templates/card_list.html ({{{html}}} of each).
+Data cards(CardCache& cache, const std::vector<std::size_t>& which, int depth);
 
 // How many changes the timeline shows (the newest).
 inline constexpr std::size_t kTimelineEvents = 1000;

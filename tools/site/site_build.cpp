@@ -181,6 +181,7 @@ std::string list_key(const SiteModel& site, std::string_view kind, std::string_v
 }
 
 void write_listings(const SiteModel& site, Templates& templates, SiteWriter& w) {
+  CardCache card_cache(site, templates);
   std::vector<std::size_t> everyone(site.briefs.size());
   for (std::size_t i = 0; i < everyone.size(); ++i) everyone[i] = i;
   everyone = by_update(site, everyone);
@@ -195,7 +196,7 @@ void write_listings(const SiteModel& site, Templates& templates, SiteWriter& w) 
     text(d, "index_url", index_url);
     text(d, "heading", heading);
     text(d, "count", std::to_string(which.size()));
-    d["cards"] = cards(site, which, 1);
+    d["cards"] = cards(card_cache, which, 1);
     w.write(path, key, templates.render("list", d));
   };
   auto render_index = [&](const std::string& kind, const std::string& heading,
@@ -282,7 +283,7 @@ void write_listings(const SiteModel& site, Templates& templates, SiteWriter& w) 
       }
       set(d, "teams", std::move(teams));
       set(d, "tags", std::move(tags));
-      d["cards"] = cards(site, everyone, 0);
+      d["cards"] = cards(card_cache, everyone, 0);
       w.write("index.html", h.hex(), templates.render("home", d));
     }
   }
