@@ -6,6 +6,7 @@
 # of: a full prfaq build into an empty folder, a rebuild after one brief
 # changed, a rebuild with nothing changed, and a full Hugo build.
 #   bench/site.sh [BUILD_DIR]     (default: build-bench, configured here)
+#   BENCH_SIZES="1000" bench/site.sh   only the corpus of 1,000 briefs
 # Needs hugo (apt-get install hugo) and GNU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,22 +25,23 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # Runs "$@" 3 times (after `prepare`, untimed); prints "median_seconds peak_MB".
 measure() {
   local prepare=$1; shift
-  local times=() peak=0 out
+  local times=() peak=0 timed
   for run in 1 2 3; do
     $prepare
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>&1; } 2>&1 | tail -1)
-    times+=("${out% *}")
-    local kb=${out#* }; [ "$kb" -gt "$peak" ] && peak=$kb
+    /usr/bin/time -o "$work/time" -f '%e %M' "$@" >/dev/null 2>&1
+    timed=$(tail -1 "$work/time")
+    times+=("${timed% *}")
+    local kb=${timed#* }; [ "$kb" -gt "$peak" ] && peak=$kb
   done
   echo "$(printf '%s\n' "${times[@]}" | median) $((peak / 1024))"
 }
 
-for n in 1000 10000; do
+for n in ${BENCH_SIZES:-1000 10000}; do
   corpus=.cache/bench/corpus-$n
   [ -d "$corpus/content" ] || python3 bench/gen_corpus.py "$corpus" "$n" >/dev/null
   # A copy the benchmark may change (one brief edited per rebuild).
   rm -rf "$work/repo" && cp -r "$corpus" "$work/repo"
-  one=$(find "$work/repo/content" -name '*.md' | sort | head -1)
+  one=$(find "$work/repo/content" -name '*.md' | sort | awk 'NR == 1')
   out="$work/out"
   empty_out() { rm -rf "$out" "$work"/.out.prfaq-*; }
   touch_one() { echo "Edited $RANDOM." >> "$one"; }

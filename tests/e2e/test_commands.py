@@ -16,6 +16,9 @@ class Test(TestCase):
         self.assertEqual(res.returncode, 0, res.stderr)
         self.assertIn("created  prfaq.toml", res.stdout)
         self.assertTrue(r.exists("content/_template.md"))
+        # The site prfaq build writes by default, and its lock and staging, are ignored.
+        self.assertIn("created  .gitignore\n", res.stdout)
+        self.assertEqual(r.read(".gitignore").splitlines()[1:], ["/public/", "/.public.prfaq-*"])
         config = r.read("prfaq.toml")
         self.assertIn('# required_roles = ["engineering", "design", "marketing"]', config)
         self.assertIn('# press-release-length = { severity = "warning", max_words = 600 }', config)
@@ -30,6 +33,13 @@ class Test(TestCase):
         res = r.run("init")
         self.assertIn("kept     prfaq.toml (exists)", res.stdout)
         self.assertEqual(r.read("prfaq.toml"), "[site]\ntitle = \"Mine\"\n")
+        self.assertIn("kept     .gitignore (ignores the site already)\n", res.stdout)
+        # An existing .gitignore gets the missing lines appended, the rest untouched.
+        r.write(".gitignore", "node_modules/\n/public/")
+        res = r.run("init")
+        self.assertIn("updated  .gitignore (added /.public.prfaq-*)\n", res.stdout)
+        self.assertTrue(r.read(".gitignore").startswith("node_modules/\n/public/\n#"))
+        self.assertTrue(r.read(".gitignore").endswith("\n/.public.prfaq-*\n"))
 
     def test_init_in_a_git_repository_installs_the_hooks(self):
         r = self.repo()

@@ -36,16 +36,6 @@ std::string percent_decode(std::string_view s) {
 }
 
 // "../refunds/", "refunds.md", "x/refunds/index.html" -> "refunds"
-std::string slug_like(std::string_view path) {
-  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
-  for (std::string_view tail : {"/index.md", "/index.html"})
-    if (path.ends_with(tail)) path.remove_suffix(tail.size());
-  for (std::string_view ext : {".md", ".html"})
-    if (path.ends_with(ext)) path.remove_suffix(ext.size());
-  auto slash = path.rfind('/');
-  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-}
-
 }  // namespace
 
 BriefFacts facts_of(const Brief& b) {
@@ -137,7 +127,7 @@ void check_repository_rules(const Source& source, const std::vector<std::string>
         return;
       }
       if (source.exists(*resolved)) return;
-      if (!image && slugs.count(slug_like(path))) return;
+      if (!image && slugs.count(linked_slug(path))) return;
       emit.add(pos, rule,
                std::string(image ? "image '" : "link '") + raw + "' points at " + *resolved +
                    (image ? ", which does not exist" : ", which is no file and no brief"));

@@ -26,10 +26,10 @@ int jobs_of(const Args& args) {
   try {
     std::size_t used = 0;
     int n = std::stoi(*j, &used);
-    if (used == j->size() && n > 0) return n;
+    if (used == j->size() && n >= 0) return n;  // 0: one per CPU, as for check
   } catch (...) {
   }
-  throw Fatal("--jobs takes a positive number, not '" + *j + "'");
+  throw Fatal("--jobs takes a number, not '" + *j + "'");
 }
 
 bool inside(const fs::path& path, const fs::path& folder) {
@@ -63,8 +63,11 @@ int run_build(const Args& args, Io& io) {
   BuildOptions options;
   options.jobs = jobs_of(args);
   options.strict = args.has("--strict");
+  auto valid_base = [](const std::string& url) {
+    return url.empty() || url.starts_with("https://") || url.starts_with("http://") || url.starts_with("/");
+  };
   if (auto url = args.get("--base-url")) {
-    if (!url->starts_with("https://") && !url->starts_with("http://") && !url->starts_with("/"))
+    if (!valid_base(*url))
       throw Fatal("--base-url takes an absolute address (https://host/path/ or /path/), not '" + *url + "'");
     options.base_url = *url;
   }
@@ -76,23 +79,27 @@ int run_build(const Args& args, Io& io) {
   if (auto rev = args.get("--rev")) {
     git = GitRepo::open(io.cwd);
     git_oid id = git->resolve_commit(*rev);
-    options.revision = *rev + " (" + oid_short(id) + ")";
+    options.revision = "commit " + *rev + " (" + oid_short(id) + ")";
     source = GitSource::from_commit(*git, id, options.revision);
     config = load_config(*source);
     root = git->workdir();
     options.tip = id;
   } else {
+    refuse_bare_repository(io.cwd, "build from");
     Repository repo = open_repository(io.cwd);
     source = std::make_unique<FsSource>(repo.root);
     config = repo.config;
     root = repo.root;
-    options.revision = "working tree";
+    options.revision = "the working tree";
     git = GitRepo::discover(repo.root);
     if (git) {
       options.tip = git->head_commit();
-      if (options.tip) options.revision = "working tree at " + oid_short(*options.tip);
+      if (options.tip) options.revision = "the working tree at " + oid_short(*options.tip);
     }
   }
+  if (!options.base_url && !valid_base(config.base_url))
+    throw Fatal("prfaq.toml: [site] base_url takes an absolute address (https://host/path/ or /path/), not '" +
+                config.base_url + "'");
   if (git && options.tip) {
     options.git = &*git;
     if (!args.get("--rev")) options.git_prefix = prefix_in_work_tree(*git, root);

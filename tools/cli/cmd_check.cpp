@@ -67,13 +67,7 @@ int run_check(const Args& args, Io& io) {
     config = load_config(*source);
     root = git->workdir();
   } else {
-    // A bare repository has no working tree: say so rather than check nothing.
-    // (Looked at cheaply first: libgit2 costs milliseconds to start.)
-    fs::path here = io.cwd;
-    std::error_code ec;
-    if (fs::exists(here / "HEAD", ec) && fs::is_directory(here / "objects", ec) && !fs::exists(here / "content", ec))
-      if (auto bare = GitRepo::discover(here); bare && bare->bare())
-        throw Fatal("this is a bare repository, with no working tree to check: use --rev (e.g. --rev HEAD)");
+    refuse_bare_repository(io.cwd, "check");
     Repository repo = open_repository(io.cwd);
     source = std::make_unique<FsSource>(repo.root);
     config = repo.config;

@@ -1,5 +1,7 @@
 #include "cli/repository.h"
 
+#include "source/git_repo.h"
+
 #include <fstream>
 #include <sstream>
 
@@ -60,6 +62,17 @@ std::string Repository::relative(const std::string& cwd, const std::string& arg)
   if (s.empty() || s == "." ) return "";
   if (s.starts_with("..")) throw Fatal(arg + " is outside the repository (" + root.string() + ")");
   return s;
+}
+
+void refuse_bare_repository(const std::string& cwd, std::string_view what) {
+  // Looked at cheaply first: libgit2 costs milliseconds to start.
+  std::filesystem::path here = cwd;
+  std::error_code ec;
+  if (std::filesystem::exists(here / "HEAD", ec) && std::filesystem::is_directory(here / "objects", ec) &&
+      !std::filesystem::exists(here / "content", ec))
+    if (auto bare = GitRepo::discover(here); bare && bare->bare())
+      throw Fatal("this is a bare repository, with no working tree to " + std::string(what) +
+                  ": use --rev (e.g. --rev HEAD)");
 }
 
 }  // namespace prfaq

@@ -20,6 +20,9 @@ struct Repository {
 };
 
 Repository open_repository(const std::string& cwd);
+// A bare repository has no working tree: a command that reads one says so
+// (Fatal: "use --rev") rather than reading nothing.
+void refuse_bare_repository(const std::string& cwd, std::string_view what);
 // Reads prfaq.toml under `root` (defaults when there is none).
 Config load_config(const std::filesystem::path& root);
 // Reads prfaq.toml from a source (the index, a commit): the configuration

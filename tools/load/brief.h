@@ -35,5 +35,9 @@ struct Brief {
 std::string slug_of(std::string_view path);
 std::string_view slug_view(std::string_view path);  // the same, as a view into `path`
 bool is_valid_slug(std::string_view slug);
+// The slug a relative link names when it names a brief by slug rather than
+// by file: "../x/", "x", "x.html", "x/index.html" and "x.md" all name x
+// (link-broken accepts them; the site links them to x's page).
+std::string linked_slug(std::string_view path);
 
 }  // namespace prfaq

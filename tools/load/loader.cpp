@@ -45,6 +45,16 @@ std::string_view slug_view(std::string_view path) {
 
 std::string slug_of(std::string_view path) { return std::string(slug_view(path)); }
 
+std::string linked_slug(std::string_view path) {
+  while (!path.empty() && path.back() == '/') path.remove_suffix(1);
+  for (std::string_view tail : {"/index.md", "/index.html"})
+    if (path.ends_with(tail)) path.remove_suffix(tail.size());
+  for (std::string_view ext : {".md", ".html"})
+    if (path.ends_with(ext)) path.remove_suffix(ext.size());
+  auto slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
 bool is_valid_slug(std::string_view slug) {
   if (slug.empty() || slug.size() > 64) return false;
   auto ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };

@@ -34,6 +34,87 @@ std::string_view after_heading(std::string_view chunk) {
   return chunk;
 }
 
+std::string escape_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+struct HeadingText {
+  std::string html, text;  // inline HTML of the heading, and its plain text
+};
+
+// Plain text of md4c-html's inline output: tags removed, its escapes undone.
+std::string html_to_text(std::string_view html) {
+  std::string out;
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    char c = html[i];
+    if (c == '<') {
+      std::size_t end = html.find('>', i);
+      if (end == std::string_view::npos) break;
+      i = end;
+    } else if (c == '&') {
+      static constexpr std::pair<std::string_view, char> kEscapes[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      bool done = false;
+      for (auto [name, ch] : kEscapes)
+        if (html.substr(i, name.size()) == name) {
+          out += ch;
+          i += name.size() - 1;
+          done = true;
+          break;
+        }
+      if (!done) out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A section's or question's heading as its author wrote it (the loader's
+// plain text leaves out raw HTML, which the page shows as text), rendered
+// as inline Markdown.
+HeadingText heading_of(std::string_view chunk, const HtmlRender& render) {
+  std::string_view line = chunk.substr(0, chunk.find('\n'));
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+  };
+  line = trim(line);
+  if (line.starts_with('#')) {
+    while (line.starts_with('#')) line.remove_prefix(1);
+    line = trim(line);
+    // An optional closing sequence of '#', after a space.
+    std::size_t end = line.size();
+    while (end > 0 && line[end - 1] == '#') --end;
+    if (end < line.size() && (end == 0 || line[end - 1] == ' ' || line[end - 1] == '\t')) line = trim(line.substr(0, end));
+  }
+  HtmlRender inline_render = render;
+  inline_render.ids = nullptr;
+  std::string html = markdown_to_html(line, inline_render);
+  HeadingText h;
+  if (html.starts_with("<p>") && html.ends_with("</p>\n")) {
+    h.html = html.substr(3, html.size() - 8);
+    h.text = html_to_text(h.html);
+  } else {  // a heading text Markdown would read as a block ("1. x", "- x"): shown as written
+    h.text = std::string(line);
+    h.html = escape_text(h.text);
+  }
+  return h;
+}
+
 bool has_scheme(std::string_view url) {
   for (std::size_t i = 0; i < url.size(); ++i) {
     char c = url[i];
@@ -42,6 +123,12 @@ bool has_scheme(std::string_view url) {
     if (!ok) return false;
   }
   return false;
+}
+
+// A path with a component starting with '.' (".env", ".git/config"): never
+// published, even when a brief links to it.
+bool hidden(std::string_view path) {
+  return path.starts_with('.') || path.find("/.") != std::string_view::npos;
 }
 
 std::string percent_decode(std::string_view s) {
@@ -87,11 +174,17 @@ class LinkRewriter {
     if (!target) return "";
     if (auto page = brief_page(*target)) return *page + std::string(rest);
     if (std::binary_search(ctx_.content_files->begin(), ctx_.content_files->end(), *target)) {
-      if (auto m = media_url(*target)) {
+      auto m = media_url(*target);
+      if (m && !hidden(*target)) {
         media_.push_back(*target);
         return escape_url_path(*m) + std::string(rest);
       }
+      return "";
     }
+    // A brief named by its slug ("../x/", "x.html"), as link-broken accepts.
+    if (ctx_.brief_by_slug)
+      if (auto it = ctx_.brief_by_slug->find(linked_slug(decoded)); it != ctx_.brief_by_slug->end())
+        if (auto page = brief_page(it->second)) return *page + std::string(rest);
     return "";
   }
 
@@ -116,21 +209,6 @@ class LinkRewriter {
   std::vector<std::string>& media_;
 };
 
-std::string escape_text(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 void append_capped(std::string& out, std::string_view text) {
   if (out.size() >= kSearchTextBytes) return;
@@ -226,26 +304,32 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
                (sec.kind == SectionKind::faq_umbrella && !sec.questions.empty());
     if (sec.kind == SectionKind::press_release && !press_release_seen) {
       press_release_seen = true;
-      v.press_release_html = "<h2 id=\"press-release\">" + escape_text(sec.title) + "</h2>\n" + preamble +
+      v.press_release_html = "<h2 id=\"press-release\">" + heading_of(chunk, render).html + "</h2>\n" + preamble +
                              md(content_from, to);
     } else if (faq) {
       ViewFaq f;
-      f.title = sec.title;
-      f.id = ids.make(sec.title);
+      HeadingText heading = heading_of(chunk, render);
+      f.title = heading.text;
+      f.id = ids.make(heading.text);
       std::size_t q_from = sec.questions.empty() ? to : start_of(sec.questions.front().block);
-      f.intro_html = "<h2 id=\"" + escape_text(f.id) + "\">" + escape_text(sec.title) + "</h2>\n" +
+      f.intro_html = "<h2 id=\"" + escape_text(f.id) + "\">" + heading.html + "</h2>\n" +
                      md(content_from, std::max(content_from, q_from));
       for (std::size_t q = 0; q < sec.questions.size(); ++q) {
         const Question& question = sec.questions[q];
         std::size_t qa_from = start_of(question.block);
         std::size_t qa_to = q + 1 < sec.questions.size() ? start_of(sec.questions[q + 1].block) : to;
         ViewQuestion vq;
-        vq.text = question.text;
-        vq.id = ids.make(question.text);
+        std::string_view qa = file.substr(qa_from, qa_to - qa_from);
+        HeadingText qh;
+        if (question.heading)
+          qh = heading_of(qa, render);
+        else
+          qh.text = question.text;
+        vq.text = qh.text;
+        vq.id = ids.make(qh.text);
         if (question.heading) {
-          std::string_view qa = file.substr(qa_from, qa_to - qa_from);
           std::string_view answer = after_heading(qa);
-          vq.html = "<h3>" + escape_text(question.text) + "</h3>\n" +
+          vq.html = "<h3>" + qh.html + "</h3>\n" +
                     md(qa_from + (qa.size() - answer.size()), qa_to);
         } else {
           vq.html = md(qa_from, qa_to);
@@ -261,9 +345,10 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
       std::string inner = md(content_from, to);
       if (sec.kind == SectionKind::faq_umbrella && inner.empty()) continue;  // only a heading over the FAQs
       ViewSection vs;
-      vs.title = sec.title;
-      vs.id = ids.make(sec.title);
-      vs.html = "<h2 id=\"" + escape_text(vs.id) + "\">" + escape_text(sec.title) + "</h2>\n" + inner;
+      HeadingText heading = heading_of(chunk, render);
+      vs.title = heading.text;
+      vs.id = ids.make(heading.text);
+      vs.html = "<h2 id=\"" + escape_text(vs.id) + "\">" + heading.html + "</h2>\n" + inner;
       v.sections.push_back(std::move(vs));
     }
   }

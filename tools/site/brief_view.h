@@ -6,6 +6,7 @@
 // publishes, and the text the search index holds. What depends on other
 // briefs or on Git (related briefs, history, findings) is added when the page
 // is rendered (site/brief_page.h).
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,6 +65,7 @@ struct ViewContext {
   const std::vector<std::string>* content_files = nullptr;
   const std::vector<std::string>* brief_paths = nullptr;
   const PageNames* pages = nullptr;  // keyed by brief path
+  const std::map<std::string, std::string>* brief_by_slug = nullptr;  // slug -> the first brief path with it
   const Config* config = nullptr;
 };
 

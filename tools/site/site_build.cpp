@@ -51,6 +51,7 @@ std::string normalise_base_url(std::string url) {
 // The path part of the base URL ("https://x.example/briefs/" -> "/briefs/"):
 // 404.html is served at any address, so its links start from the site's root.
 std::string base_path(const std::string& base_url) {
+  if (base_url.starts_with('/')) return base_url;  // a path alone: "/briefs/"
   auto scheme = base_url.find("://");
   if (scheme == std::string::npos) return "/";
   auto slash = base_url.find('/', scheme + 3);
@@ -377,7 +378,9 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   // Load and check every brief once; render its own content while loaded,
   // unless its bytes are those of the previous build (its page will most
   // likely be reused: only the metadata is kept).
-  ViewContext vctx{&content_files, &brief_paths, &pages, &config};
+  std::map<std::string, std::string> brief_by_slug;
+  for (const auto& p : brief_paths) brief_by_slug.emplace(slug_of(p), p);
+  ViewContext vctx{&content_files, &brief_paths, &pages, &brief_by_slug, &config};
   CheckOptions copts;
   copts.all_briefs = &brief_paths;
   copts.jobs = options.jobs;
@@ -465,6 +468,7 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
     w.write("search.html", site.global_key, templates.render("search", d));
     Data nf = layout_data(site, 0, "404.html", "Page not found");
     nf["root"] = Data(base_path(site.base_url));
+    nf["canonical"] = Data(false);  // served at every missing address
     w.write("404.html", site.global_key, templates.render("404", nf));
   }
   w.write("feed.xml", "-", atom_feed(site));

@@ -45,19 +45,24 @@ std::string json_or_null(const std::string& s) { return s.empty() ? "null" : jso
 }  // namespace
 
 std::string atom_feed(const SiteModel& site) {
-  // Entries: the briefs changed most recently. Dates come from Git, so the
-  // feed is the same bytes for the same commits; without Git it lists the
-  // briefs with no dates it could trust and says so in its subtitle.
-  std::vector<std::size_t> order = by_update(site, all(site));
+  // Entries: the briefs changed most recently, by their Git dates (so the
+  // feed is the same bytes for the same commits). A brief Git does not know
+  // yet has no date to order by, and is left out until it is committed.
+  std::vector<std::size_t> order;
+  for (std::size_t i : by_update(site, all(site)))
+    if (site.briefs[i].history) order.push_back(i);
   if (order.size() > kFeedEntries) order.resize(kFeedEntries);
   std::string newest = "1970-01-01";
-  for (std::size_t i : order)
-    if (site.briefs[i].history) newest = std::max(newest, site.briefs[i].history->updated);
-  std::string id_base = site.base_url.empty() ? "urn:prfaq:" : site.base_url;
+  for (std::size_t i : order) newest = std::max(newest, site.briefs[i].history->updated);
+  // Atom ids must be absolute: the address when the base URL has a host,
+  // else a URN made of the slug.
+  bool absolute = site.base_url.starts_with("https://") || site.base_url.starts_with("http://");
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
   out += "  <title>" + xml_escape(site.title) + "</title>\n";
-  out += "  <subtitle>New and changed briefs</subtitle>\n";
-  out += "  <id>" + xml_escape(id_base + (site.base_url.empty() ? "feed" : "feed.xml")) + "</id>\n";
+  out += std::string("  <subtitle>") +
+         (site.has_history ? "New and changed briefs" : "Briefs (no Git history: the feed has no entries)") +
+         "</subtitle>\n";
+  out += "  <id>" + xml_escape(absolute ? site.url("feed.xml") : "urn:prfaq:feed") + "</id>\n";
   out += "  <link rel=\"self\" href=\"" + xml_escape(site.url("feed.xml")) + "\"/>\n";
   out += "  <link href=\"" + xml_escape(site.url("index.html")) + "\"/>\n";
   out += "  <updated>" + newest + "T00:00:00Z</updated>\n";
@@ -65,14 +70,12 @@ std::string atom_feed(const SiteModel& site) {
   for (std::size_t i : order) {
     const SiteBrief& sb = site.briefs[i];
     const BriefView& v = sb.view;
-    std::string updated = sb.history ? sb.history->updated : "1970-01-01";
-    std::string created = sb.history ? sb.history->created : updated;
     out += "  <entry>\n";
     out += "    <title>" + xml_escape(v.title.empty() ? v.slug : v.title) + "</title>\n";
-    out += "    <id>" + xml_escape(id_base + (site.base_url.empty() ? "brief:" + v.slug : v.page)) + "</id>\n";
+    out += "    <id>" + xml_escape(absolute ? site.url(v.page) : "urn:prfaq:brief:" + v.slug) + "</id>\n";
     out += "    <link href=\"" + xml_escape(site.url(v.page)) + "\"/>\n";
-    out += "    <published>" + created + "T00:00:00Z</published>\n";
-    out += "    <updated>" + updated + "T00:00:00Z</updated>\n";
+    out += "    <published>" + sb.history->created + "T00:00:00Z</published>\n";
+    out += "    <updated>" + sb.history->updated + "T00:00:00Z</updated>\n";
     out += "    <author><name>" + xml_escape(v.owners.empty() ? std::string("unknown") : v.owners.front()) +
            "</name></author>\n";
     if (!v.status.empty()) out += "    <category term=\"" + xml_escape(v.status) + "\"/>\n";

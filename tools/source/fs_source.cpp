@@ -1,8 +1,12 @@
 #include "source/fs_source.h"
 
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 
@@ -12,7 +16,34 @@ namespace prfaq {
 
 namespace fs = std::filesystem;
 
-FsSource::FsSource(fs::path root) : root_(std::move(root)) {}
+FsSource::FsSource(fs::path root) : root_(std::move(root)) {
+  root_fd_ = ::open(root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+}
+
+FsSource::~FsSource() {
+  if (root_fd_ >= 0) ::close(root_fd_);
+}
+
+int FsSource::open_inside(std::string_view path, int flags) const {
+  if (root_fd_ < 0 || path.empty()) return -1;
+  std::string rel(path);
+  // openat2 refuses a symbolic link anywhere in the path, and any escape
+  // from the root (Linux 5.6).
+  open_how how{};
+  how.flags = static_cast<std::uint64_t>(flags | O_CLOEXEC);
+  how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_BENEATH;
+  long fd = ::syscall(SYS_openat2, root_fd_, rel.c_str(), &how, sizeof how);
+  if (fd >= 0 || errno != ENOSYS) return static_cast<int>(fd);
+  // An older kernel: check each component ourselves.
+  std::size_t at = 0;
+  while ((at = rel.find('/', at)) != std::string::npos) {
+    struct stat st;
+    if (::fstatat(root_fd_, rel.substr(0, at).c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode))
+      return -1;
+    ++at;
+  }
+  return ::openat(root_fd_, rel.c_str(), flags | O_CLOEXEC | O_NOFOLLOW);
+}
 
 std::vector<std::string> FsSource::list(std::string_view dir) const {
   std::vector<std::string> out;
@@ -33,7 +64,7 @@ std::vector<std::string> FsSource::list(std::string_view dir) const {
 
 std::optional<std::string> FsSource::read(std::string_view path) const {
   std::string full = (root_ / fs::path(std::string(path))).string();
-  int fd = ::open(full.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  int fd = open_inside(path, O_RDONLY | O_NOFOLLOW);
   if (fd < 0) return std::nullopt;
   struct stat st;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -59,10 +90,12 @@ std::optional<std::string> FsSource::read(std::string_view path) const {
 }
 
 bool FsSource::exists(std::string_view path) const {
-  std::string full = (root_ / fs::path(std::string(path))).string();
+  int fd = open_inside(path, O_PATH | O_NOFOLLOW);
+  if (fd < 0) return false;
   struct stat st;
-  if (::lstat(full.c_str(), &st) != 0) return false;
-  return S_ISREG(st.st_mode) || S_ISDIR(st.st_mode);
+  bool ok = ::fstat(fd, &st) == 0 && (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode));
+  ::close(fd);
+  return ok;
 }
 
 }  // namespace prfaq

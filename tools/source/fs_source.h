@@ -1,7 +1,9 @@
 #pragma once
 // Source over a folder of the file system (the working tree). Never follows a
-// symbolic link: a link is neither listed nor read, so a link pointing out of
-// the repository cannot leak a file into a check or a site.
+// symbolic link, in any component of a path: a link (or a file reached
+// through a linked folder) is neither listed, read nor said to exist, so a
+// link pointing out of the repository cannot leak a file into a check or a
+// site.
 #include <filesystem>
 
 #include "source/source.h"
@@ -11,6 +13,9 @@ namespace prfaq {
 class FsSource final : public Source {
  public:
   explicit FsSource(std::filesystem::path root);
+  ~FsSource() override;
+  FsSource(const FsSource&) = delete;
+  FsSource& operator=(const FsSource&) = delete;
   std::vector<std::string> list(std::string_view dir) const override;
   std::optional<std::string> read(std::string_view path) const override;
   bool exists(std::string_view path) const override;
@@ -18,7 +23,11 @@ class FsSource final : public Source {
   const std::filesystem::path& root() const { return root_; }
 
  private:
+  // Opens `path` below the root with no symbolic link in any component;
+  // -1 when there is no such file (or a link is in the way).
+  int open_inside(std::string_view path, int flags) const;
   std::filesystem::path root_;
+  int root_fd_ = -1;  // the root folder, for openat2 below it
 };
 
 }  // namespace prfaq
