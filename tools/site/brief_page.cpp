@@ -65,9 +65,9 @@ Data related_list(const SiteModel& site, const std::vector<std::size_t>& which) 
 
 }  // namespace
 
-Data brief_page(const SiteModel& site, std::size_t i) {
+Data brief_page(const SiteModel& site, std::size_t i, const BriefView& view) {
   const SiteBrief& sb = site.briefs[i];
-  const BriefView& v = sb.view;
+  const BriefView& v = view;
   Data d = layout_data(site, 1, v.page, v.title.empty() ? v.slug : v.title);
   text(d, "description", v.headline);
   text(d, "path", v.path);

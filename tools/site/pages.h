@@ -15,8 +15,9 @@ namespace prfaq {
 // `site_path`: where the page is written ("briefs/x.html").
 Data layout_data(const SiteModel& site, int depth, const std::string& site_path, const std::string& page_title);
 
-// A brief's page (templates/brief.html) at site.briefs[i].view.page.
-Data brief_page(const SiteModel& site, std::size_t i);
+// A brief's page (templates/brief.html) at site.briefs[i].view.page, from
+// `view` (site.briefs[i].view, or the same brief rendered again in full).
+Data brief_page(const SiteModel& site, std::size_t i, const BriefView& view);
 
 // Each brief's card (templates/card.html), rendered once per depth and
 // shared by the home page and every listing that shows the brief.

@@ -424,15 +424,19 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   parallel_for(
       site.briefs.size(), options.jobs, [&] { return Templates(theme); },
       [&](Templates& templates, std::size_t i) {
-        SiteBrief& sb = site.briefs[i];
+        const SiteBrief& sb = site.briefs[i];
         std::string key = brief_key(site, sb);
         if (!w.reuse(sb.view.page, key)) {
-          if (!sb.view.rendered) {  // its bytes are unchanged but something around it is not
+          // Its bytes are unchanged but something around it is not: render it
+          // again in full, into a view of its own (other threads read this
+          // brief's metadata for their related lists).
+          std::optional<BriefView> full;
+          if (!sb.view.rendered) {
             auto bytes = source.read(sb.view.path);
             if (!bytes) throw Fatal("cannot read " + sb.view.path + " again (did it change during the build?)");
-            sb.view = make_brief_view(load_brief(sb.view.path, std::move(*bytes), config), vctx);
+            full = make_brief_view(load_brief(sb.view.path, std::move(*bytes), config), vctx);
           }
-          Data d = brief_page(site, i);
+          Data d = brief_page(site, i, full ? *full : sb.view);
           w.write(sb.view.page, key, templates.render("brief", d));
         }
         if (options.progress) options.progress(++done, site.briefs.size());
