@@ -215,9 +215,10 @@ void append_capped(std::string& out, std::string_view text) {
   if (!out.empty()) out += ' ';
   std::size_t room = kSearchTextBytes - std::min(out.size(), kSearchTextBytes);
   if (text.size() > room) {
+    // Cut before the character the cap falls in: step back while the first
+    // byte left out continues a character.
+    while (room > 0 && (static_cast<unsigned char>(text[room]) & 0xC0) == 0x80) --room;
     text = text.substr(0, room);
-    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.remove_suffix(1);
-    if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0xC0) text.remove_suffix(1);
   }
   out += text;
 }
@@ -226,6 +227,9 @@ void append_capped(std::string& out, std::string_view text) {
 // questions, capped at kSearchTextBytes.
 std::string search_text(const Brief& b) {
   std::string out;
+  // Text before the first section is shown with the press release.
+  std::size_t first = b.body.sections.empty() ? b.body.blocks.size() : b.body.sections.front().heading_block;
+  for (std::size_t k = 0; k < first; ++k) append_capped(out, b.body.blocks[k].text);
   if (const Section* pr = b.body.find(SectionKind::press_release))
     for (std::size_t k = pr->begin; k < pr->end; ++k) append_capped(out, b.body.blocks[k].text);
   for (const auto& sec : b.body.sections)
@@ -273,9 +277,14 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
   }
   AnchorIds ids;
   // Ids the page template writes itself must not be taken by a heading.
-  for (const char* fixed : {"brief-title", "findings-title", "toc-title", "press-release", "journey", "metrics",
-                            "business", "sign-offs", "readiness", "related", "history"})
+  for (const char* fixed : {"main", "site-search", "brief-title", "findings-title", "preview-title", "toc-title",
+                            "press-release", "journey", "metrics", "business", "sign-offs", "readiness", "related",
+                            "history"})
     ids.make(fixed);
+  for (std::size_t n = 1; n <= fm.metrics.size(); ++n) {  // the charts' <title> and <desc>
+    ids.make("metric-" + std::to_string(n) + "-title");
+    ids.make("metric-" + std::to_string(n) + "-desc");
+  }
   HtmlRender render;
   render.ids = &ids;
   render.rewrite = std::cref(links);

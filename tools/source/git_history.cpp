@@ -315,7 +315,7 @@ std::string prefix_in_work_tree(const GitRepo& repo, const std::filesystem::path
   std::error_code ec;
   auto rel = std::filesystem::weakly_canonical(folder, ec).lexically_relative(std::filesystem::weakly_canonical(top, ec));
   std::string s = rel.generic_string();
-  if (s.empty() || s == "." || s.starts_with("..")) return "";
+  if (s.empty() || s == "." || s == ".." || s.starts_with("../")) return "";
   return s + "/";
 }
 
