@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <kainjow/mustache.hpp>
 #include <sstream>
 
@@ -61,11 +62,39 @@ std::string toml_escape(const std::string& s) {
   return out;
 }
 
+// One line typed at a terminal after `prompt`, without the spaces around
+// it; nullopt at the end of input (Ctrl-D).
+std::optional<std::string> ask(Io& io, std::string_view prompt) {
+  io.out << prompt << std::flush;
+  std::string line;
+  if (!std::getline(std::cin, line)) {
+    io.out << '\n';
+    return std::nullopt;
+  }
+  auto first = line.find_first_not_of(" \t\r");
+  if (first == std::string::npos) return std::string();
+  return line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
+}
+
 }  // namespace
 
 int run_new(const Args& args, Io& io) {
-  if (args.positional.size() != 1) throw Fatal("prfaq new takes one title, in quotes: prfaq new \"Instant Refunds\"");
-  std::string title = args.positional[0];
+  // On a terminal, without a title, it asks; elsewhere (scripts, hooks) the
+  // title is an argument, as a prompt would wait for input that never comes.
+  bool asking = args.positional.empty() && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+  if (args.positional.size() != 1 && !asking)
+    throw Fatal("prfaq new takes one title, in quotes: prfaq new \"Instant Refunds\"");
+  std::optional<std::string> team = args.get("--team"), customer = args.get("--customer");
+  std::string title;
+  if (asking) {
+    auto answer = ask(io, "Title: ");
+    if (!answer || answer->empty()) throw Fatal("a brief needs a title; nothing was created");
+    title = *answer;
+    if (!customer) customer = ask(io, "Customer: ");
+    if (!team) team = ask(io, "Team: ");
+  } else {
+    title = args.positional[0];
+  }
   Repository repo = open_repository(io.cwd);
   std::string slug = args.get("--slug").value_or(slugify(title));
   if (slug.empty()) throw Fatal("cannot make a slug from \"" + title + "\"; give one with --slug");
@@ -105,8 +134,8 @@ int run_new(const Args& args, Io& io) {
   data.set("title", title);
   data.set("slug", slug);
   data.set("owner", owner);
-  data.set("team", args.get("--team").value_or(""));
-  data.set("customer", args.get("--customer").value_or(""));
+  data.set("team", team.value_or(""));
+  data.set("customer", customer.value_or(""));
   data.set("date", Date::today().str());
   std::string text = m.render(data);
 

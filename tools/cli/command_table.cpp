@@ -36,6 +36,19 @@ const std::vector<Command>& table() {
         {"--strict", "", "fail the build, writing nothing, when any brief has an error"},
         {"--jobs", "N", "threads to use (default: one per CPU)"}},
        run_build},
+      {"serve", "preview the site: build, serve on localhost, rebuild on every change",
+       "prfaq serve [options]",
+       "Builds the site of the working tree into a private folder (never public/) and serves\n"
+       "it at http://127.0.0.1:1717/. Every save under content/ or site-theme/, or of\n"
+       "prfaq.toml, rebuilds what changed and reloads the open pages. Each brief's page shows\n"
+       "a panel of its findings and of what it lacks for its next status; a published build\n"
+       "never has it. A build that fails (a broken template) is reported, and the last good\n"
+       "one stays served. Ctrl-C stops the server and removes the private folder.\n"
+       "Exit status: 0 stopped, 2 prfaq could not run (a port in use, a broken prfaq.toml).",
+       {{"--port", "N", "the port to listen on (default: 1717; 0: any free port, printed)"},
+        {"--bind", "ADDR", "the address to listen on (default: 127.0.0.1, this machine only)"},
+        {"--open", "", "open the address in a browser (xdg-open), when there is one"}},
+       run_serve},
       {"list", "list the briefs: status, readiness, owner, team, created, updated", "prfaq list [options]",
        "Readiness is the highest status whose bar the brief meets; a brief whose\n"
        "readiness is below its status is incomplete.",
@@ -52,7 +65,9 @@ const std::vector<Command>& table() {
       {"new", "create a brief from the template", "prfaq new [options] \"Title\"",
        "Writes content/[DIR/]SLUG.md (or SLUG/index.md with --bundle) from the repository's\n"
        "content/_template.md, or the built-in template. The slug comes from the title; the\n"
-       "owner from `git config user.email`; the status is idea. Never overwrites a file.",
+       "owner from `git config user.email`; the status is idea. Never overwrites a file.\n"
+       "Without a title, on a terminal, it asks for the title, the customer and the team\n"
+       "(those not given as options; an empty answer leaves one empty).",
        {{"--slug", "SLUG", "use this slug instead of one made from the title"},
         {"--dir", "DIR", "folder under content/ to put the brief in (e.g. payments)"},
         {"--team", "TEAM", "the team"},

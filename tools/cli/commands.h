@@ -13,5 +13,6 @@ int run_rules(const Args& args, Io& io);
 int run_hook(const Args& args, Io& io);
 int run_log(const Args& args, Io& io);
 int run_build(const Args& args, Io& io);
+int run_serve(const Args& args, Io& io);
 
 }  // namespace prfaq

@@ -17,6 +17,8 @@ struct ReportOptions {
 };
 
 void write_text(std::ostream& out, const CheckResult& r, const ReportOptions& o);
+// The finding lines of write_text alone, without its closing summary line.
+void write_text_findings(std::ostream& out, const std::vector<Finding>& findings, const ReportOptions& o);
 void write_json(std::ostream& out, const CheckResult& r);
 void write_github(std::ostream& out, const CheckResult& r);
 void write_sarif(std::ostream& out, const CheckResult& r);

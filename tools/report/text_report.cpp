@@ -30,18 +30,25 @@ std::optional<Format> parse_format(std::string_view s) {
   return std::nullopt;
 }
 
-void write_text(std::ostream& out, const CheckResult& r, const ReportOptions& o) {
+void write_text_findings(std::ostream& out, const std::vector<Finding>& findings, const ReportOptions& o) {
   const char* bold = o.color ? "\033[1m" : "";
   const char* red = o.color ? "\033[1;31m" : "";
   const char* yellow = o.color ? "\033[1;33m" : "";
   const char* dim = o.color ? "\033[2m" : "";
   const char* reset = o.color ? "\033[0m" : "";
-  for (const auto& f : r.findings) {
+  for (const auto& f : findings) {
     bool error = f.severity == Severity::error;
     out << bold << f.file << ':' << f.pos.line << ':' << f.pos.column << ":" << reset << ' '
         << (error ? red : yellow) << to_string(f.severity) << ':' << reset << ' ' << one_line(f.message) << ' '
         << dim << '[' << f.rule << ']' << reset << '\n';
   }
+}
+
+void write_text(std::ostream& out, const CheckResult& r, const ReportOptions& o) {
+  const char* red = o.color ? "\033[1;31m" : "";
+  const char* yellow = o.color ? "\033[1;33m" : "";
+  const char* reset = o.color ? "\033[0m" : "";
+  write_text_findings(out, r.findings, o);
   std::size_t n = r.briefs.size();
   if (r.errors == 0 && r.warnings == 0) {
     out << plural(static_cast<int>(n), "brief") << " checked, no problems\n";
