@@ -221,7 +221,7 @@ TEST_CASE("other sections come in document order, with ids and their HTML", "[si
   CHECK(v.sections[2].html == "<h2 id=\"history-1\">History</h2>\n<p>Old.</p>\n");
 }
 
-TEST_CASE("headings keep their inline Markdown; titles and ids use their text", "[site][brief_view]") {
+TEST_CASE("headings keep their inline Markdown, titles and ids use their text", "[site][brief_view]") {
   BriefView v = view_of(idea_brief(
       "## Risks & **costs**\n\nA.\n\n## 1. Background\n\nB.\n\n## Customer FAQ\n\n### Is it `fast`?\n\nYes.\n"));
   REQUIRE(v.sections.size() == 2);
@@ -247,7 +247,7 @@ TEST_CASE("journey and metrics narratives go next to their tables, not into sect
   CHECK(v.sections.empty());
 }
 
-TEST_CASE("relative links become links between pages; dead and outside links are dropped", "[site][brief_view]") {
+TEST_CASE("relative links become links between pages, dead and outside links are dropped", "[site][brief_view]") {
   Files others = {
       {"content/b.md", idea_brief("B.\n")},
       {"content/x/index.md", idea_brief("X.\n")},

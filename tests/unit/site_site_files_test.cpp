@@ -348,7 +348,7 @@ TEST_CASE("the feed without Git history has no entries and says so", "[site][sit
         "</feed>\n");
 }
 
-TEST_CASE("a feed entry: the slug for a missing title, no empty elements; uncommitted briefs left out",
+TEST_CASE("a feed entry: the slug for a missing title, no empty elements, uncommitted briefs left out",
           "[site][site_files]") {
   OneBrief one;
   one.site.briefs.push_back(brief_of(view("new", "Not committed yet")));

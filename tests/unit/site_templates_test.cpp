@@ -44,7 +44,7 @@ TEST_CASE("an empty value never falls through to an enclosing context", "[site][
   CHECK(templates.render_bare("t", d) == "[none][inner]");
 }
 
-TEST_CASE("values are HTML-escaped; only triple braces write raw HTML", "[site][templates]") {
+TEST_CASE("values are HTML-escaped and only triple braces write raw HTML", "[site][templates]") {
   Theme theme = theme_with({{"t", "{{v}}|{{{raw}}}"}, {"layout", "<main>{{{main}}}</main>"}});
   Templates templates(theme);
   Data d = object_data();
