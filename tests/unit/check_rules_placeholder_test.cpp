@@ -49,6 +49,11 @@ TEST_CASE("placeholder: a template bracket, at its opening bracket", "[placehold
   CHECK(placeholders(draft_brief("Acme launches [Product name] today.\n")) == Lines{found(9, 15, "[Product name]")});
 }
 
+TEST_CASE("placeholder: in nested brackets only the innermost pair is a template", "[placeholder]") {
+  CHECK(placeholders(draft_brief("See [[Product name] x] and [a [b [Team name]]].\n")) ==
+        Lines{found(9, 6, "[Product name]"), found(9, 34, "[Team name]")});
+}
+
 TEST_CASE("placeholder: brackets that are no template are not placeholders", "[placeholder]") {
   CHECK(placeholders(draft_brief("See [x] and [1] and [a link](https://acme.example).\n\n- [ ] a task\n")) == Lines{});
 }

@@ -126,3 +126,22 @@ TEST_CASE("a suppressed ladder error is not reported", "[suppressions]") {
                              "<!-- prfaq-disable-next-line faq-unanswered -->\n### How much does it cost?\n");
   CHECK(brief_findings(text) == Lines{});
 }
+
+TEST_CASE("a bare enable closes the disables of every rule", "[suppressions]") {
+  CHECK(press_release("<!-- prfaq-disable weasel-words -->\n<!-- prfaq-disable hype -->\n\nVery best.\n\n"
+                      "<!-- prfaq-enable -->\n\nVery best.\n") ==
+        Lines{weasel(15, 1, "Very"), at(15, 6) + "warning: 'best' is hype: show the data instead [hype]"});
+}
+
+TEST_CASE("one enable closes every open disable of its rule, overlapping ones too", "[suppressions]") {
+  CHECK(press_release("<!-- prfaq-disable weasel-words -->\n\nVery good.\n\n<!-- prfaq-disable weasel-words -->\n\n"
+                      "Very good.\n\n<!-- prfaq-enable weasel-words -->\n\nVery nice.\n") ==
+        Lines{weasel(18, 1, "Very")});
+}
+
+TEST_CASE("a directive after other prfaq- words on its line is still found", "[suppressions]") {
+  // The line is scanned once, on from one "prfaq-" to the next.
+  CHECK(press_release("prfaq-x Very. <!-- prfaq-y prfaq-disable-line weasel-words -->\n\nVery.\n") ==
+        Lines{weasel(10, 1, "Very")});
+  CHECK(press_release("prfaq-x <!-- prfaq-disable-line weasel-words --> Very.\n") == Lines{});
+}

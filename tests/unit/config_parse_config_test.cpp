@@ -242,5 +242,11 @@ TEST_CASE("every rule id is kebab-case and found by find_rule", "[config]") {
     CHECK(r.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos);
   }
   CHECK(find_rule("nope") == nullptr);
-  CHECK(all_rules().size() == 43);
+  CHECK(all_rules().size() == 45);
+}
+
+TEST_CASE("error: a rule option larger than an int, which would have wrapped around to a negative", "[config]") {
+  CHECK(error_of("[rules]\npress-release-length = { max_words = 4294967296 }\n") ==
+        "prfaq.toml:2:38: 'max_words' must be at most 2147483647");
+  CHECK(config_of("[rules]\npress-release-length = { max_words = 2147483647 }\n").press_release_max_words == 2147483647);
 }

@@ -160,21 +160,23 @@ TEST_CASE("a NUL byte is reported before invalid UTF-8", "[loader]") {
 }
 
 TEST_CASE("a 1 MB line loads, and positions on it are right", "[loader]") {
+  Config config = config_of("[limits]\nmax_brief_bytes = 2097152\n");  // the file is just over the default 1 MiB
   std::string line;
   for (int i = 0; i < 1 << 20; i += 4) line += "abc ";
-  Brief b = load(idea_brief("## Internal FAQ\n\n### Why?\n\n" + line + "TODO\n"));
+  Brief b = load(idea_brief("## Internal FAQ\n\n### Why?\n\n" + line + "TODO\n"), config);
   CHECK(b.front_matter_ok);
   REQUIRE(b.body.sections.size() == 1);
   REQUIRE(b.body.sections[0].questions.size() == 1);
   CHECK(b.body.sections[0].questions[0].answered);
   std::string draft = replace(idea_brief("## Internal FAQ\n\n### Why?\n\n" + line + "TODO\n"), "\"idea\"", "\"draft\"");
-  CHECK(rule_findings(draft, "placeholder") ==
+  CHECK(rule_findings(draft, "placeholder", config) ==
         Lines{at(10, (1 << 20) + 1) + "error: placeholder left in: 'TODO' [placeholder]"});
 }
 
 TEST_CASE("a very long front-matter value loads", "[loader]") {
   std::string title(1 << 20, 'x');
-  Brief b = load("+++\ntitle = \"" + title + "\"\nstatus = \"idea\"\nowner = \"o\"\n+++\n");
+  Brief b = load("+++\ntitle = \"" + title + "\"\nstatus = \"idea\"\nowner = \"o\"\n+++\n",
+                 config_of("[limits]\nmax_brief_bytes = 2097152\n"));  // just over the default 1 MiB
   CHECK(b.front_matter_ok);
   CHECK(b.fm.title.value.size() == title.size());
   CHECK(b.fm.status_text.pos == Position{3, 10});

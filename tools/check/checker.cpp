@@ -88,6 +88,36 @@ void check_one(const Source& source, const std::string& path, const CheckContext
   slot.findings = std::move(raw);
 }
 
+// A file's findings beyond [limits] max_findings_per_file: errors are kept
+// before warnings (a file with errors still fails, and shows why), each kind
+// in report order; the rest become one too-many-findings summary.
+void cap_findings(std::vector<Finding>& fs, const Config& config, std::optional<Status> status) {
+  std::size_t max = config.max_findings_per_file;
+  if (fs.size() <= max) return;
+  // Only which ones are kept matters here (the report sorts them): linear,
+  // where sorting 100,000s of findings would not be.
+  std::nth_element(fs.begin(), fs.begin() + static_cast<std::ptrdiff_t>(max), fs.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.severity != b.severity) return a.severity > b.severity;
+                     return finding_less(a, b);
+                   });
+  std::size_t errors = 0;
+  for (std::size_t i = max; i < fs.size(); ++i) errors += fs[i].severity == Severity::error;
+  std::size_t dropped = fs.size() - max;
+  std::string file = fs.front().file;
+  fs.resize(max);
+  Severity severity = config.severity_for("too-many-findings", status, std::nullopt);
+  if (severity == Severity::off) return;
+  auto count = [](std::size_t n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+  };
+  fs.push_back({file, {1, 1}, "too-many-findings",
+                count(dropped, "more finding") + " (" + count(errors, "error") + ", " +
+                    count(dropped - errors, "warning") + ") not shown: the limit is " + std::to_string(max) +
+                    " per file ([limits] max_findings_per_file in prfaq.toml)",
+                severity, std::nullopt});
+}
+
 }  // namespace
 
 CheckResult check_repository(const Source& source, const Config& config, const CheckOptions& options) {
@@ -151,9 +181,18 @@ CheckResult check_repository(const Source& source, const Config& config, const C
 
   CheckResult result;
   for (auto& s : slots) {
-    for (auto& f : s.findings) {
+    // Filtered in place: a hostile file may hold 100,000s of findings.
+    std::vector<Finding>& shown = s.findings;
+    std::size_t kept = 0;
+    for (auto& f : shown) {
       f.severity = config.severity_for(f.rule, s.status, f.requires_status);
       if (f.severity == Severity::off || s.suppressions.suppressed(f.rule, f.pos.line)) continue;
+      if (&f != &shown[kept]) shown[kept] = std::move(f);
+      ++kept;
+    }
+    shown.erase(shown.begin() + static_cast<std::ptrdiff_t>(kept), shown.end());
+    cap_findings(shown, config, s.status);
+    for (auto& f : shown) {
       (f.severity == Severity::error ? s.summary.errors : s.summary.warnings)++;
       result.findings.push_back(std::move(f));
     }

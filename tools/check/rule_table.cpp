@@ -61,6 +61,9 @@ const std::array kRules = {
     RuleInfo{"faq-coverage", W, none, F, "the Internal FAQ asks none of the questions of one required topic"},
     RuleInfo{"metric-direction", W, none, F, "the target moves against the metric's direction"},
     RuleInfo{"suppression-unknown", W, none, F, "a prfaq-disable comment names a rule that does not exist"},
+    RuleInfo{"file-too-large", E, none, F, "the file is larger than [limits] max_brief_bytes; nothing in it is read"},
+    RuleInfo{"too-many-findings", W, none, F,
+             "the file has more findings than [limits] max_findings_per_file; the rest are not shown"},
 };
 
 }  // namespace

@@ -18,13 +18,15 @@ void each_bracket(std::string_view text, F&& f) {
     std::size_t close = text.find(']', i + 1);
     if (close == std::string_view::npos) return;
     int letters = 0;
-    bool nested = false;
+    std::size_t inner = i;  // the last '[' before `close`
     for (std::size_t k = i + 1; k < close; ++k) {
       letters += std::isalpha(static_cast<unsigned char>(text[k])) ? 1 : 0;
-      nested = nested || text[k] == '[';
+      if (text[k] == '[') inner = k;
     }
-    if (!nested && letters >= 2 && close - i <= 120) f(i, close + 1);
-    i = nested ? i + 1 : close + 1;
+    if (inner == i && letters >= 2 && close - i <= 120) f(i, close + 1);
+    // Nested: only the innermost pair can be one. Going there at once, not
+    // one '[' at a time, keeps "[[[[...a]" linear.
+    i = inner != i ? inner : close + 1;
   }
 }
 

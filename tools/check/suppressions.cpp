@@ -14,24 +14,30 @@ void Suppressions::scan_comments(const LineIndex& lines, Span span, bool toml,
                                  std::vector<std::pair<Position, std::string>>& ids) {
   std::string_view text = lines.text();
   std::size_t from = span.begin;
+  // What the line holds before the current "prfaq-": scanned on from one
+  // occurrence to the next, so a long line with many costs O(its length).
+  std::size_t line_begin = std::string_view::npos, scanned = 0;
+  bool comment = false;
+  char quote = 0;
   while (from < span.end) {
     std::size_t at = text.substr(0, span.end).find("prfaq-", from);
     if (at == std::string_view::npos) break;
     from = at + 6;
     int line = lines.line_of(at);
-    std::size_t line_begin = std::max(lines.line_start(line), span.begin);
-    std::string_view before = text.substr(line_begin, at - line_begin);
+    if (std::size_t begin = std::max(lines.line_start(line), span.begin); begin != line_begin) {
+      line_begin = scanned = begin;
+      comment = false;
+      quote = 0;
+    }
     // In the front matter: after a '#' outside a string (a TOML comment);
     // in raw HTML: inside "<!--".
     if (toml) {
       // The first '#' outside a "basic" or 'literal' string opens the comment
       // (title = "x" # prfaq-disable-line ...).
-      bool comment = false;
-      char quote = 0;
-      for (std::size_t k = 0; k < before.size() && !comment; ++k) {
-        char c = before[k];
+      for (; scanned < at && !comment; ++scanned) {
+        char c = text[scanned];
         if (quote) {
-          if (c == '\\' && quote == '"') ++k;
+          if (c == '\\' && quote == '"') ++scanned;
           else if (c == quote) quote = 0;
         } else if (c == '"' || c == '\'') {
           quote = c;
@@ -40,8 +46,12 @@ void Suppressions::scan_comments(const LineIndex& lines, Span span, bool toml,
         }
       }
       if (!comment) continue;
-    } else if (before.rfind("<!--") == std::string_view::npos) {
-      continue;
+    } else if (!comment) {
+      std::size_t open = text.substr(0, at).find("<!--", scanned);
+      comment = open != std::string_view::npos;
+      // A "<!--" may start in the last 3 bytes and end after `at`.
+      scanned = std::max(scanned, at >= 3 ? at - 3 : 0);
+      if (!comment) continue;
     }
     std::size_t word_end = at;
     while (word_end < span.end && is_id_char(text[word_end])) ++word_end;
@@ -73,19 +83,21 @@ void Suppressions::scan_comments(const LineIndex& lines, Span span, bool toml,
     if (rules.empty()) rules.emplace_back();
     for (auto& rule : rules) {
       switch (kind) {
-        case disable: open_.push_back({rule, line, 0}); break;
-        case next_line: ranges_.push_back({rule, line + 1, line + 1}); break;
-        case this_line: ranges_.push_back({rule, line, line}); break;
-        case enable:
-          for (auto it = open_.begin(); it != open_.end();) {
-            if (rule.empty() || it->rule == rule) {
-              ranges_.push_back({it->rule, it->first, line});
-              it = open_.erase(it);
-            } else {
-              ++it;
-            }
-          }
+        case disable: open_[rule].push_back(line); break;
+        case next_line: ranges_[rule].push_back({line + 1, line + 1}); break;
+        case this_line: ranges_[rule].push_back({line, line}); break;
+        case enable: {
+          // Closes the disables of `rule`, or of every rule for a bare enable.
+          auto close = [&](auto it) {
+            for (int first : it->second) ranges_[it->first].push_back({first, line});
+            return open_.erase(it);
+          };
+          if (rule.empty())
+            for (auto it = open_.begin(); it != open_.end();) it = close(it);
+          else if (auto it = open_.find(rule); it != open_.end())
+            close(it);
           break;
+        }
       }
     }
     from = stop;
@@ -93,14 +105,29 @@ void Suppressions::scan_comments(const LineIndex& lines, Span span, bool toml,
 }
 
 void Suppressions::finish(const LineIndex& lines) {
-  for (auto& r : open_) ranges_.push_back({r.rule, r.first, lines.line_count()});
+  for (auto& [rule, firsts] : open_)
+    for (int first : firsts) ranges_[rule].push_back({first, lines.line_count()});
   open_.clear();
+  for (auto& entry : ranges_) {
+    Lines& v = entry.second;
+    std::sort(v.begin(), v.end());
+    std::size_t n = 0;
+    for (const auto& r : v) {
+      if (n > 0 && r.first <= v[n - 1].second + 1) v[n - 1].second = std::max(v[n - 1].second, r.second);
+      else v[n++] = r;
+    }
+    v.resize(n);
+  }
 }
 
 bool Suppressions::suppressed(std::string_view rule, int line) const {
-  for (const auto& r : ranges_)
-    if (line >= r.first && line <= r.last && (r.rule.empty() || r.rule == rule)) return true;
-  return false;
+  auto covers = [line](const Lines& v) {
+    auto after = std::upper_bound(v.begin(), v.end(), line, [](int l, const auto& r) { return l < r.first; });
+    return after != v.begin() && std::prev(after)->second >= line;
+  };
+  if (auto it = ranges_.find(std::string_view()); it != ranges_.end() && covers(it->second)) return true;
+  auto it = ranges_.find(rule);
+  return it != ranges_.end() && covers(it->second);
 }
 
 }  // namespace prfaq

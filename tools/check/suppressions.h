@@ -7,6 +7,7 @@
 //   # prfaq-disable-next-line unknown-key
 // Without a rule id a comment applies to every rule. scan() returns the ids
 // it did not know, so the loader can report them.
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,15 +38,15 @@ class Suppressions {
       if (!known(id)) bad.push_back({pos, id});
     return bad;
   }
+  // O(log n): a file may hold 10,000s of comments and findings.
   bool suppressed(std::string_view rule, int line) const;
 
  private:
-  struct Range {
-    std::string rule;         // empty: every rule
-    int first = 0, last = 0;  // inclusive lines
-  };
-  std::vector<Range> ranges_;
-  std::vector<Range> open_;  // disable ranges not closed yet
+  using Lines = std::vector<std::pair<int, int>>;  // inclusive line ranges
+  // Per rule id ("": every rule): the ranges while scanning; after
+  // finish(), sorted and merged so that none overlap.
+  std::map<std::string, Lines, std::less<>> ranges_;
+  std::map<std::string, std::vector<int>, std::less<>> open_;  // first lines of disables not closed yet
   void scan_comments(const LineIndex& lines, Span span, bool toml, std::vector<std::pair<Position, std::string>>& ids);
   void finish(const LineIndex& lines);
 };

@@ -115,6 +115,11 @@ std::string default_config_text() {
     for (auto f : froms) names.emplace_back(to_string(f));
     o << "# " << to_string(to) << " = " << toml_list(names) << "\n";
   }
+  o << "\n[limits]\n"
+       "# A larger brief gets one file-too-large error and is not read.\n"
+       "# max_brief_bytes = " << c.max_brief_bytes << "\n"
+       "# Findings beyond this many in one file are summed up in one too-many-findings warning.\n"
+       "# max_findings_per_file = " << c.max_findings_per_file << "\n";
   return o.str();
 }
 

@@ -1,10 +1,13 @@
 #include <algorithm>
+#include <limits>
 #include <toml++/toml.h>
 
 #include "check/rule_table.h"
 #include "config/config.h"
 #include "util/error.h"
+#include "util/line_index.h"
 #include "util/suggest.h"
+#include "util/toml_depth.h"
 
 namespace prfaq {
 
@@ -28,7 +31,8 @@ class ConfigReader {
       else if (k == "rules") rules(table(node, k), std::nullopt);
       else if (k == "status") statuses(table(node, k));
       else if (k == "transitions") transitions(table(node, k));
-      else unknown(key, k, {"site", "review", "sections", "required_fields", "rules", "status", "transitions"});
+      else if (k == "limits") limits(table(node, k));
+      else unknown(key, k, {"site", "review", "sections", "required_fields", "rules", "status", "transitions", "limits"});
     }
   }
 
@@ -49,9 +53,12 @@ class ConfigReader {
     if (!n.is_string()) fail(n.source(), "'" + k + "' must be a string");
     return n.as_string()->get();
   }
-  std::int64_t integer(const toml::node& n, const std::string& k) const {
+  // Rule options are ints: a larger value would wrap around to a negative one.
+  int integer(const toml::node& n, const std::string& k) const {
     if (!n.is_integer() || n.as_integer()->get() < 0) fail(n.source(), "'" + k + "' must be a non-negative integer");
-    return n.as_integer()->get();
+    if (n.as_integer()->get() > std::numeric_limits<int>::max())
+      fail(n.source(), "'" + k + "' must be at most " + std::to_string(std::numeric_limits<int>::max()));
+    return static_cast<int>(n.as_integer()->get());
   }
   double number(const toml::node& n, const std::string& k) const {
     if (n.is_integer()) return static_cast<double>(n.as_integer()->get());
@@ -217,6 +224,20 @@ class ConfigReader {
     }
   }
 
+  std::size_t positive(const toml::node& n, const std::string& k) const {
+    if (!n.is_integer() || n.as_integer()->get() < 1) fail(n.source(), "'" + k + "' must be a positive integer");
+    return static_cast<std::size_t>(n.as_integer()->get());
+  }
+
+  void limits(const toml::table& t) {
+    for (auto&& [key, n] : t) {
+      std::string k(key.str());
+      if (k == "max_brief_bytes") c_.max_brief_bytes = positive(n, k);
+      else if (k == "max_findings_per_file") c_.max_findings_per_file = positive(n, k);
+      else unknown(key, k, {"max_brief_bytes", "max_findings_per_file"});
+    }
+  }
+
   void transitions(const toml::table& t) {
     for (auto&& [key, n] : t) {
       Status to = status_key(key);
@@ -233,6 +254,11 @@ class ConfigReader {
 Config parse_config(std::string_view text, const std::string& path) {
   Config c = default_config();
   c.path = path;
+  if (auto deep = toml_too_deep(text)) {  // toml++ would recurse that deep (util/toml_depth.h)
+    Position at = LineIndex(text).at(*deep);
+    throw Fatal(path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
+                std::string(kTooDeepMessage));
+  }
   toml::table root;
   try {
     root = toml::parse(text, path);

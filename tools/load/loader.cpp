@@ -10,6 +10,7 @@
 #include "load/sections.h"
 #include "load/split.h"
 #include "source/source.h"
+#include "util/toml_depth.h"
 #include "util/utf8.h"
 
 namespace prfaq {
@@ -104,12 +105,20 @@ Brief load_brief(std::string path, std::string bytes, const Config& config) {
   b.dir = std::string(dir_name(b.path));
   b.bytes = std::make_unique<std::string>(std::move(bytes));
   const std::string& text = *b.bytes;
-  b.lines = LineIndex(text);
   Emitter emit(b.path, b.findings);
 
   if (!is_valid_slug(b.slug))
     emit.add({1, 1}, "slug-malformed",
              "'" + b.slug + "' is not a valid slug: use a-z, 0-9 and '-', starting with a letter or digit, at most 64");
+  // Before any pass over the bytes (not even the line index): the work a
+  // file can cause stays bounded by the limit, whatever it holds.
+  if (text.size() > config.max_brief_bytes) {
+    emit.add({1, 1}, "file-too-large",
+             "the file is " + std::to_string(text.size()) + " bytes; the limit is " +
+                 std::to_string(config.max_brief_bytes) + " ([limits] max_brief_bytes in prfaq.toml)");
+    return b;
+  }
+  b.lines = LineIndex(text);
 
   if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
     emit.add(b.pos(static_cast<const char*>(nul) - text.data()), "nul-byte", "the file holds a NUL byte");
@@ -131,9 +140,14 @@ Brief load_brief(std::string path, std::string bytes, const Config& config) {
     return b;
   }
   int line_offset = b.lines.line_of(split.toml_begin) - 1;
+  std::string_view toml_text = std::string_view(text).substr(split.toml_begin, split.toml_end - split.toml_begin);
+  if (auto deep = toml_too_deep(toml_text)) {  // toml++ would recurse that deep (util/toml_depth.h)
+    emit.add(b.pos(split.toml_begin + *deep), "toml-syntax", std::string(kTooDeepMessage));
+    return b;
+  }
   toml::table root;
   try {
-    root = toml::parse(std::string_view(text).substr(split.toml_begin, split.toml_end - split.toml_begin));
+    root = toml::parse(toml_text);
   } catch (const toml::parse_error& e) {
     emit.add({static_cast<int>(e.source().begin.line) + line_offset, static_cast<int>(e.source().begin.column)},
              "toml-syntax", std::string(e.description()));
