@@ -1,6 +1,8 @@
 // check_repository with every rule on over a repository of two briefs: the
 // input (content/x.md) and a fixed complete brief that relates to it and
 // links to it, so the repository-wide rules see both.
+#include <map>
+
 #include "check/checker.h"
 #include "fuzz_support.h"
 
@@ -63,6 +65,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.jobs = 1;
   CheckResult r = check_repository(source, config, options);
   fuzz::expect(r.briefs.size() == 2);
-  for (const auto& f : r.findings) fuzz::expect(f.pos.line >= 1 && f.pos.column >= 1 && f.severity != Severity::off);
+  std::map<std::string, std::size_t> per_file;
+  for (const auto& f : r.findings) {
+    fuzz::expect(f.pos.line >= 1 && f.pos.column >= 1 && f.severity != Severity::off);
+    fuzz::expect(++per_file[f.file] <= config.max_findings_per_file + 1);  // and the summary
+  }
   return 0;
 }

@@ -44,10 +44,11 @@ class MemorySource final : public Source {
 };
 
 // Every rule at error severity; ladder rules required from idea, so a brief
-// of any status trips all of them. Written as prfaq.toml text, so the fuzzer
-// runs the configuration a user could write.
+// of any status trips all of them; a small findings limit, so the cap runs
+// too. Written as prfaq.toml text: the configuration a user could write.
 inline Config every_rule_config() {
-  std::string toml = "[review]\nrequired_roles = [\"engineering\", \"design\", \"marketing\", \"legal\"]\n[rules]\n";
+  std::string toml = "[review]\nrequired_roles = [\"engineering\", \"design\", \"marketing\", \"legal\"]\n"
+                     "[limits]\nmax_findings_per_file = 20\n[rules]\n";
   for (const auto& r : all_rules()) {
     toml += std::string(r.id) + " = { severity = \"error\"";
     if (r.ladder && r.id != "required-field") toml += ", from = \"idea\"";

@@ -60,10 +60,10 @@ struct Config {
   // finding and is not parsed; a file's findings beyond
   // max_findings_per_file are dropped for one too-many-findings summary.
   // 1 MiB: 80 times the largest real brief we know of (12 KB); 10,000 FAQ
-  // questions fit. The bound on the worst case: md4c 0.4.8 is quadratic
-  // in one paragraph of many `www.` autolinks, about 30 s a pass at 1 MiB
-  // (fixed upstream in md4c 0.5); prfaq's own work is linear, 1 MiB of
-  // weasel words (200,000 findings) is checked in 0.2 s.
+  // questions fit. It bounds the worst case we know: md4c 0.4.8 takes time
+  // quadratic in one paragraph of many `www.` autolinks, 17 s a pass at
+  // 1 MiB (fixed upstream in md4c 0.5). prfaq's own work is linear: 1 MiB
+  // of weasel words (200,000 findings) is checked in 0.2 s.
   std::size_t max_brief_bytes = 1024 * 1024;
   std::size_t max_findings_per_file = 100;
 
