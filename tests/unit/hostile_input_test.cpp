@@ -1,12 +1,11 @@
 // Hostile input: briefs and prfaq.toml files built to make prfaq do
 // unbounded work. Each goes through what `prfaq build` does to a brief
 // (load, every rule, the page's own HTML) and must finish in bounded time
-// with a clear finding. The time bound is loose (a sanitizer build is 10
-// times slower); what it catches is work that grows with the square of
-// the input, which takes minutes here.
+// with a clear finding. Time is not asserted (the machines that run the
+// tests are shared and noisy): a hang, or work that grows with the square
+// of these inputs, runs into the test's CTest timeout (tests/CMakeLists.txt).
 #include "support.h"
 
-#include <chrono>
 #include <string>
 
 #include "site/brief_view.h"
@@ -20,8 +19,6 @@ using Lines = std::vector<std::string>;
 
 namespace {
 
-constexpr double kSeconds = 10;
-
 std::string repeat(std::string_view s, std::size_t n) {
   std::string out;
   out.reserve(s.size() * n);
@@ -32,13 +29,11 @@ std::string repeat(std::string_view s, std::size_t n) {
 struct Outcome {
   Lines findings;
   BriefView view;
-  double seconds = 0;
 };
 
 // Checks `text` at content/a.md and renders its page's content while it is
 // loaded, as build_site does.
 Outcome run(const std::string& text, const Config& config = default_config()) {
-  auto start = std::chrono::steady_clock::now();
   Files files{{std::string(kPath), text}};
   MemorySource source(files);
   std::vector<std::string> content = source.list("content"), briefs = find_brief_paths(content);
@@ -51,7 +46,6 @@ Outcome run(const std::string& text, const Config& config = default_config()) {
   CheckOptions options;
   options.on_loaded = [&](const Brief& b, std::size_t) { out.view = make_brief_view(b, ctx); };
   out.findings = lines_of(check_files(files, config, options));
-  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return out;
 }
 
@@ -79,7 +73,6 @@ TEST_CASE("hostile: a 20 MB brief gets file-too-large and is not parsed", "[host
   CHECK(o.findings == Lines{at(1, 1) + "error: the file is 20971520 bytes; the limit is 1048576 ([limits] "
                                        "max_brief_bytes in prfaq.toml) [file-too-large]"});
   CHECK_FALSE(o.view.loaded);
-  CHECK(o.seconds < kSeconds);
 }
 
 TEST_CASE("hostile: 100,000 nested blockquotes", "[hostile]") {
@@ -89,7 +82,6 @@ TEST_CASE("hostile: 100,000 nested blockquotes", "[hostile]") {
   REQUIRE(o.view.faqs[0].questions.size() == 1);
   CHECK(count(o.view.faqs[0].questions[0].html, "<blockquote>") == 100000);
   CHECK(count(o.view.faqs[0].questions[0].html, "</blockquote>") == 100000);
-  CHECK(o.seconds < kSeconds);
 }
 
 TEST_CASE("hostile: 100,000 nested list items", "[hostile]") {
@@ -99,7 +91,6 @@ TEST_CASE("hostile: 100,000 nested list items", "[hostile]") {
     REQUIRE(o.view.faqs.size() == 1);
     REQUIRE(o.view.faqs[0].questions.size() == 1);
     CHECK(count(o.view.faqs[0].questions[0].html, "<li>") == 100000);
-    CHECK(o.seconds < kSeconds);
   }
 }
 
@@ -112,7 +103,6 @@ TEST_CASE("hostile: a 1 MB line of weasel words gets 100 findings and a too-many
                                     "is 100 per file ([limits] max_findings_per_file in prfaq.toml) [too-many-findings]");
   CHECK(o.findings[1] == at(8, 1) + "warning: 'very' is a weasel word: say how much, with a number [weasel-words]");
   CHECK(o.findings[100] == at(8, 496) + "warning: 'very' is a weasel word: say how much, with a number [weasel-words]");
-  CHECK(o.seconds < kSeconds);
 }
 
 TEST_CASE("hostile: a 1 MB line of one word and a 1 MB line of brackets", "[hostile]") {
@@ -120,10 +110,8 @@ TEST_CASE("hostile: a 1 MB line of one word and a 1 MB line of brackets", "[host
                                     "a leader (at least 2) [customer-quote]";
   Outcome word = run(idea_brief("## Press release\n\n" + std::string(1000000, 'a') + "\n"));
   CHECK(word.findings == Lines{no_quote});
-  CHECK(word.seconds < kSeconds);
   Outcome brackets = run(idea_brief("## Press release\n\n" + std::string(1000000, '[') + "\n"));
   CHECK(brackets.findings == Lines{no_quote});
-  CHECK(brackets.seconds < kSeconds);
   // Half a million unclosed "[a": no template bracket, one sentence.
   Outcome open = run(idea_brief("## Press release\n\n" + repeat("[a", 500000) + "\n"));
   CHECK(open.findings ==
@@ -133,7 +121,6 @@ TEST_CASE("hostile: a 1 MB line of one word and a 1 MB line of brackets", "[host
               at(6, 1) + "warning: the press release reads at grade 194996.2; aim for 10.0 or lower with shorter "
                          "sentences and plainer words [readability]",
               at(8, 2) + "warning: this sentence has 500000 words; keep sentences to 30 [sentence-length]"});
-  CHECK(open.seconds < kSeconds);
 }
 
 TEST_CASE("hostile: 10,000 FAQ questions", "[hostile]") {
@@ -148,13 +135,11 @@ TEST_CASE("hostile: 10,000 FAQ questions", "[hostile]") {
   REQUIRE(o.view.faqs.size() == 1);
   REQUIRE(o.view.faqs[0].questions.size() == 10000);
   CHECK(o.view.faqs[0].questions[9999].id == "what-does-plan-9999-cost");
-  CHECK(o.seconds < 2);
   Outcome s = run(idea_brief(same));
   CHECK(s.findings ==
         Lines{at(6, 1) + "warning: the two FAQs have 50000 words; keep them to 2500 (about five pages) [faq-length]"});
   REQUIRE(s.view.faqs[0].questions.size() == 10000);
   CHECK(s.view.faqs[0].questions[9999].id == "what-does-it-cost-9999");
-  CHECK(s.seconds < 2);
 }
 
 // toml++ reports a number it cannot hold at the number's end.
@@ -186,7 +171,6 @@ TEST_CASE("hostile: 50,000 journey steps", "[hostile]") {
                   config_of("[limits]\nmax_brief_bytes = 2097152\n"));
   CHECK(o.findings == Lines{});
   CHECK(o.view.journey.size() == 50000);
-  CHECK(o.seconds < kSeconds);
 }
 
 TEST_CASE("hostile: deeply nested prfaq.toml is an error, not a stack overflow", "[hostile]") {
@@ -206,7 +190,6 @@ TEST_CASE("hostile: 4 MB of unknown suppression comments", "[hostile]") {
   CHECK(o.findings[0] == at(1, 1) + "warning: 139900 more findings (0 errors, 139900 warnings) not shown: the limit "
                                     "is 100 per file ([limits] max_findings_per_file in prfaq.toml) [too-many-findings]");
   CHECK(o.findings[1] == at(8, 20) + "warning: no rule is called 'nope' [suppression-unknown]");
-  CHECK(o.seconds < kSeconds);
 }
 
 TEST_CASE("hostile: 4 MB of quotations in the press release", "[hostile]") {
@@ -214,7 +197,6 @@ TEST_CASE("hostile: 4 MB of quotations in the press release", "[hostile]") {
                             "press-release-length = \"off\"\nreadability = \"off\"\n");
   Outcome o = run(idea_brief("## Press release\n\n" + repeat("\"a b c d\" said x. ", 220000)), config);
   CHECK(o.findings == Lines{});
-  CHECK(o.seconds < kSeconds);
 }
 
 // The placeholder rule looked for a template bracket from every '[' to the
@@ -223,5 +205,4 @@ TEST_CASE("hostile: 4 MB of quotations in the press release", "[hostile]") {
 TEST_CASE("hostile: 100,000 nested link brackets", "[hostile]") {
   Outcome o = run(idea_brief("## Background\n\n" + std::string(100000, '[') + "a" + repeat("](a.md)", 100000) + "\n"));
   CHECK(o.findings == Lines{});
-  CHECK(o.seconds < kSeconds);
 }

@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "as_nobody.h"
 #include "site/output_dir.h"
 #include "util/error.h"
 
@@ -421,4 +422,27 @@ TEST_CASE("a read-only parent folder gives Fatal", "[site][output_dir]") {
     }
   }
   CHECK(fs::is_empty(ro));
+}
+
+TEST_CASE("an output folder made read-only is refused and left as it was", "[site][output_dir]") {
+  // The swap only needs the parent to be writable, so without this check the
+  // build would replace a folder its owner had made read-only.
+  TempDir tmp;
+  fs::permissions(tmp.path, fs::perms::others_exec | fs::perms::others_write, fs::perm_options::add);
+  fs::path out = tmp.path / "public";
+  { OutputDir d(out); d.write("index.html", "old"); d.commit(); }
+  if (::geteuid() == 0)  // the site and its lock file become nobody's
+    for (const auto& p : fs::recursive_directory_iterator(tmp.path)) REQUIRE(::chown(p.path().c_str(), 65534, 65534) == 0);
+  fs::permissions(out, fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write, fs::perm_options::remove);
+  auto what = prfaq::test::as_nobody([&] {
+    try {
+      OutputDir d(out);
+    } catch (const Fatal& e) {
+      return std::string(e.what());
+    }
+    return std::string("no Fatal");
+  });
+  if (!what) WARN("cannot switch to user nobody: the read-only output folder is not checked");
+  else CHECK(*what == "cannot write the site into " + out.string() + ": Permission denied");
+  CHECK(tree(out) == std::map<std::string, std::string>{{kMarker, kMarkerText}, {"index.html", "old"}});
 }

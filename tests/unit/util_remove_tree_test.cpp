@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "as_nobody.h"
 #include "util/remove_tree.h"
 
 namespace fs = std::filesystem;
@@ -111,4 +112,33 @@ TEST_CASE("an empty folder is removed", "[util][remove_tree]") {
   fs::create_directory(tmp.path / "empty");
   remove_tree(tmp.path / "empty");
   CHECK_FALSE(present(tmp.path / "empty"));
+}
+
+TEST_CASE("folders made read-only inside are removed too, as their owner", "[util][remove_tree]") {
+  // A site whose briefs/ someone chmod'ed 555, and an unreadable folder:
+  // rm -rf would leave both. Checked as an ordinary user (root ignores modes).
+  TempDir tmp;
+  fs::permissions(tmp.path, fs::perms::others_exec | fs::perms::others_write, fs::perm_options::add);
+  fs::path site = tmp.path / "site";
+  write(site / "briefs/a.html", "a");
+  write(site / "briefs/deep/b.html", "b");
+  write(site / "locked/c.html", "c");
+  if (::geteuid() == 0)
+    for (const auto& p : {site, site / "briefs", site / "briefs/deep", site / "locked", site / "briefs/a.html",
+                          site / "briefs/deep/b.html", site / "locked/c.html"})
+      REQUIRE(::chown(p.c_str(), 65534, 65534) == 0);
+  fs::permissions(site / "briefs/deep", fs::perms::owner_read | fs::perms::owner_exec);
+  fs::permissions(site / "briefs", fs::perms::owner_read | fs::perms::owner_exec);
+  fs::permissions(site / "locked", fs::perms::none);
+  fs::permissions(site, fs::perms::owner_read | fs::perms::owner_exec);
+  auto left = prfaq::test::as_nobody([&] {
+    remove_tree(site);
+    return present(site) ? std::string("left") : std::string("gone");
+  });
+  if (!left) {
+    WARN("cannot switch to user nobody: checked as root only");
+    remove_tree(site);
+  }
+  CHECK(left.value_or("gone") == "gone");
+  CHECK(!present(site));
 }

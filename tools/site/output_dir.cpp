@@ -140,6 +140,9 @@ OutputDir::OutputDir(const fs::path& out) : display_(out.generic_string()) {
     struct stat marker;
     bool ours = ::fstatat(previous_.get(), std::string(kMarker).c_str(), &marker, AT_SYMLINK_NOFOLLOW) == 0 &&
                 S_ISREG(marker.st_mode);
+    // A folder the user made read-only (chmod a-w) is theirs to keep as it
+    // is: the swap below would go through it, as it only needs the parent.
+    if (::faccessat(AT_FDCWD, out_.c_str(), W_OK, AT_EACCESS) != 0) fail({"cannot write the site into ", display_});
     bool empty = fs::is_empty(out_, ec);
     if (ec) throw Fatal("cannot read " + display_ + ": " + ec.message());
     if (!ours && !empty)

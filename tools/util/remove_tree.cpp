@@ -1,5 +1,6 @@
 #include "util/remove_tree.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -28,6 +29,14 @@ void on_threads(std::size_t n, Fn fn) {
   for (auto& t : pool) t.join();
 }
 
+// Its entries can only be unlinked, and the folder itself listed, when the
+// owner may write and search it; chmod does nothing for a folder we do not
+// own, whose entries then stay.
+void make_removable(const fs::path& dir, fs::perms perms) {
+  constexpr auto owner_all = fs::perms::owner_all;
+  if ((perms & owner_all) != owner_all) ::chmod(dir.c_str(), static_cast<mode_t>(perms | owner_all));
+}
+
 }  // namespace
 
 void remove_tree(const fs::path& root) noexcept {
@@ -43,12 +52,15 @@ void remove_tree(const fs::path& root) noexcept {
     std::vector<fs::path> files;
     std::map<int, std::vector<fs::path>, std::greater<>> dirs;
     dirs[0].push_back(root);
+    make_removable(root, status.permissions());
     for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
       std::error_code type_ec;
-      if (it->is_directory(type_ec) && !it->is_symlink(type_ec))
+      auto entry = it->symlink_status(type_ec);
+      if (!type_ec && fs::is_directory(entry)) {
+        make_removable(it->path(), entry.permissions());  // before the iterator enters it
         dirs[it.depth() + 1].push_back(it->path());
-      else
+      } else
         files.push_back(it->path());
     }
     on_threads(files.size(), [&](std::size_t i) { ::unlink(files[i].c_str()); });
