@@ -6,6 +6,7 @@
 #include "site/metrics_chart.h"
 #include "source/source.h"
 #include "util/content_hash.h"
+#include "util/escape_markup.h"
 
 namespace prfaq {
 
@@ -32,22 +33,6 @@ std::string_view after_heading(std::string_view chunk) {
     at = 0;
   }
   return chunk;
-}
-
-std::string escape_text(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 struct HeadingText {
@@ -110,7 +95,7 @@ HeadingText heading_of(std::string_view chunk, const HtmlRender& render) {
     h.text = html_to_text(h.html);
   } else {  // a heading text Markdown would read as a block ("1. x", "- x"): shown as written
     h.text = std::string(line);
-    h.html = escape_text(h.text);
+    h.html = escape_markup(h.text);
   }
   return h;
 }
@@ -321,7 +306,7 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
       f.title = heading.text;
       f.id = ids.make(heading.text);
       std::size_t q_from = sec.questions.empty() ? to : start_of(sec.questions.front().block);
-      f.intro_html = "<h2 id=\"" + escape_text(f.id) + "\">" + heading.html + "</h2>\n" +
+      f.intro_html = "<h2 id=\"" + escape_markup(f.id) + "\">" + heading.html + "</h2>\n" +
                      md(content_from, std::max(content_from, q_from));
       for (std::size_t q = 0; q < sec.questions.size(); ++q) {
         const Question& question = sec.questions[q];
@@ -357,7 +342,7 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
       HeadingText heading = heading_of(chunk, render);
       vs.title = heading.text;
       vs.id = ids.make(heading.text);
-      vs.html = "<h2 id=\"" + escape_text(vs.id) + "\">" + heading.html + "</h2>\n" + inner;
+      vs.html = "<h2 id=\"" + escape_markup(vs.id) + "\">" + heading.html + "</h2>\n" + inner;
       v.sections.push_back(std::move(vs));
     }
   }

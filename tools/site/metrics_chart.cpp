@@ -8,6 +8,8 @@
 #include <optional>
 #include <vector>
 
+#include "util/escape_markup.h"
+
 namespace prfaq {
 namespace {
 
@@ -61,24 +63,6 @@ std::string fixed(double v, int decimals) {
 }
 
 std::string coord(double v) { return fixed(v, 1); }
-
-// XML text and attribute escaping. C0 controls other than tab and newlines
-// are not allowed in XML at all: they are dropped.
-std::string escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += c;
-    }
-  }
-  return out;
-}
 
 struct ValueAxis {
   double lo = 0, hi = 1;
@@ -228,7 +212,7 @@ std::string metric_chart_svg(const Metric& metric, std::string_view id) {
 
   std::string grid, labels;
   auto text = [&](double x, double y, const char* anchor, std::string_view s) {
-    labels += "<text x=\"" + coord(x) + "\" y=\"" + coord(y) + "\" text-anchor=\"" + anchor + "\">" + escape(s) +
+    labels += "<text x=\"" + coord(x) + "\" y=\"" + coord(y) + "\" text-anchor=\"" + anchor + "\">" + escape_markup(s) +
               "</text>";
   };
   auto line = [](double xa, double ya, double xb, double yb) {
@@ -272,7 +256,7 @@ std::string metric_chart_svg(const Metric& metric, std::string_view id) {
     if (by) {
       const double x = x_of(*by);
       marks += "<g class=\"mc-goal\" fill=\"currentColor\" stroke=\"currentColor\"><title>target " +
-               escape(with_unit(*target, unit) + by_text) + "</title><line" + line(x, kBottom, x, y) +
+               escape_markup(with_unit(*target, unit) + by_text) + "</title><line" + line(x, kBottom, x, y) +
                " stroke-dasharray=\"2 3\"/><path d=\"M" + coord(x) + " " + coord(y - 6) + "l6 6-6 6-6-6z\"/></g>";
     }
   }
@@ -289,7 +273,7 @@ std::string metric_chart_svg(const Metric& metric, std::string_view id) {
     for (const Point& p : points) {
       const std::string value = format_number(p.value);
       marks += "<circle cx=\"" + coord(x_of(p.day)) + "\" cy=\"" + coord(y_of(p.value)) + "\" r=\"3.5\"><title>" +
-               p.date.str() + ": " + escape(with_unit(p.value, unit)) + "</title></circle>";
+               p.date.str() + ": " + escape_markup(with_unit(p.value, unit)) + "</title></circle>";
       desc += (desc.empty() ? "" : ", ") + value + " on " + p.date.str();
     }
     marks += "</g>";
@@ -306,11 +290,11 @@ std::string metric_chart_svg(const Metric& metric, std::string_view id) {
   desc = points.empty() ? "No actuals measured yet."
                         : "Actuals" + (unit.empty() ? std::string() : " in " + unit) + ": " + desc + ".";
 
-  const std::string eid = escape(id);
+  const std::string eid = escape_markup(id);
   return "<svg class=\"metric-chart\" viewBox=\"0 0 " + coord(kWidth) + " " + coord(kHeight) +
          "\" width=\"100%\" role=\"img\" aria-labelledby=\"" + eid + "-title\" aria-describedby=\"" + eid +
-         "-desc\" font-family=\"sans-serif\" font-size=\"11\"><title id=\"" + eid + "-title\">" + escape(title) +
-         "</title><desc id=\"" + eid + "-desc\">" + escape(desc) + "</desc><g class=\"mc-grid\" stroke=\"currentColor\" "
+         "-desc\" font-family=\"sans-serif\" font-size=\"11\"><title id=\"" + eid + "-title\">" + escape_markup(title) +
+         "</title><desc id=\"" + eid + "-desc\">" + escape_markup(desc) + "</desc><g class=\"mc-grid\" stroke=\"currentColor\" "
          "stroke-opacity=\"0.12\">" + grid + "</g><path class=\"mc-axis\" d=\"M" + coord(x0) + " " + coord(kTop) + "V" +
          coord(kBottom) + "H" + coord(x1) + "\" fill=\"none\" stroke=\"currentColor\" stroke-opacity=\"0.5\"/>" + marks +
          "<g class=\"mc-label\" fill=\"currentColor\">" + labels + "</g></svg>";

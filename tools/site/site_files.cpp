@@ -3,28 +3,10 @@
 #include <algorithm>
 
 #include "site/pages.h"
+#include "util/escape_markup.h"
 #include "util/json.h"
 
 namespace prfaq {
-
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        // XML 1.0 forbids most control characters, even escaped.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += c;
-    }
-  }
-  return out;
-}
 
 namespace {
 
@@ -58,29 +40,29 @@ std::string atom_feed(const SiteModel& site) {
   // else a URN made of the slug.
   bool absolute = site.base_url.starts_with("https://") || site.base_url.starts_with("http://");
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-  out += "  <title>" + xml_escape(site.title) + "</title>\n";
+  out += "  <title>" + escape_markup(site.title) + "</title>\n";
   out += std::string("  <subtitle>") +
          (site.has_history ? "New and changed briefs" : "Briefs (no Git history: the feed has no entries)") +
          "</subtitle>\n";
-  out += "  <id>" + xml_escape(absolute ? site.url("feed.xml") : "urn:prfaq:feed") + "</id>\n";
-  out += "  <link rel=\"self\" href=\"" + xml_escape(site.url("feed.xml")) + "\"/>\n";
-  out += "  <link href=\"" + xml_escape(site.url("index.html")) + "\"/>\n";
+  out += "  <id>" + escape_markup(absolute ? site.url("feed.xml") : "urn:prfaq:feed") + "</id>\n";
+  out += "  <link rel=\"self\" href=\"" + escape_markup(site.url("feed.xml")) + "\"/>\n";
+  out += "  <link href=\"" + escape_markup(site.url("index.html")) + "\"/>\n";
   out += "  <updated>" + newest + "T00:00:00Z</updated>\n";
   out += "  <generator version=\"" PRFAQ_VERSION "\">prfaq</generator>\n";
   for (std::size_t i : order) {
     const SiteBrief& sb = site.briefs[i];
     const BriefView& v = sb.view;
     out += "  <entry>\n";
-    out += "    <title>" + xml_escape(v.title.empty() ? v.slug : v.title) + "</title>\n";
-    out += "    <id>" + xml_escape(absolute ? site.url(v.page) : "urn:prfaq:brief:" + v.slug) + "</id>\n";
-    out += "    <link href=\"" + xml_escape(site.url(v.page)) + "\"/>\n";
+    out += "    <title>" + escape_markup(v.title.empty() ? v.slug : v.title) + "</title>\n";
+    out += "    <id>" + escape_markup(absolute ? site.url(v.page) : "urn:prfaq:brief:" + v.slug) + "</id>\n";
+    out += "    <link href=\"" + escape_markup(site.url(v.page)) + "\"/>\n";
     out += "    <published>" + sb.history->created + "T00:00:00Z</published>\n";
     out += "    <updated>" + sb.history->updated + "T00:00:00Z</updated>\n";
-    out += "    <author><name>" + xml_escape(v.owners.empty() ? std::string("unknown") : v.owners.front()) +
+    out += "    <author><name>" + escape_markup(v.owners.empty() ? std::string("unknown") : v.owners.front()) +
            "</name></author>\n";
-    if (!v.status.empty()) out += "    <category term=\"" + xml_escape(v.status) + "\"/>\n";
+    if (!v.status.empty()) out += "    <category term=\"" + escape_markup(v.status) + "\"/>\n";
     std::string summary = v.headline.empty() ? v.subheadline : v.headline;
-    if (!summary.empty()) out += "    <summary>" + xml_escape(summary) + "</summary>\n";
+    if (!summary.empty()) out += "    <summary>" + escape_markup(summary) + "</summary>\n";
     out += "  </entry>\n";
   }
   return out + "</feed>\n";
@@ -93,7 +75,7 @@ std::string sitemap_xml(const SiteModel& site, const std::vector<std::string>& p
   for (const auto& sb : site.briefs)
     if (sb.history && !sb.history->updated.empty()) lastmod[sb.view.page] = sb.history->updated;
   for (const auto& p : pages) {
-    out += "  <url><loc>" + xml_escape(site.url(p)) + "</loc>";
+    out += "  <url><loc>" + escape_markup(site.url(p)) + "</loc>";
     if (auto it = lastmod.find(p); it != lastmod.end()) out += "<lastmod>" + it->second + "</lastmod>";
     out += "</url>\n";
   }

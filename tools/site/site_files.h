@@ -12,8 +12,6 @@ std::string atom_feed(const SiteModel& site);
 std::string sitemap_xml(const SiteModel& site, const std::vector<std::string>& pages);
 std::string briefs_json(const SiteModel& site);
 std::string search_index_js(const SiteModel& site);
-std::string xml_escape(std::string_view s);
-
 // How many briefs the feed holds (the most recently updated).
 inline constexpr std::size_t kFeedEntries = 50;
 
