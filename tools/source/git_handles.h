@@ -30,6 +30,8 @@ using GitRevwalk = Handle<git_revwalk, git_revwalk_free>;
 using GitDiff = Handle<git_diff, git_diff_free>;
 using GitConfig = Handle<git_config, git_config_free>;
 using GitTreeEntry = Handle<git_tree_entry, git_tree_entry_free>;
+using GitOdb = Handle<git_odb, git_odb_free>;
+using GitOdbObject = Handle<git_odb_object, git_odb_object_free>;
 
 // Throws Fatal("<doing>: <libgit2's message>") when rc < 0; returns rc.
 int git_check(int rc, const std::string& doing);

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <ctime>
+#include <deque>
 #include <queue>
 #include <set>
+
+#include "source/git_tree_changes.h"
 
 namespace prfaq {
 
@@ -18,135 +21,51 @@ std::string date_of(std::int64_t t) {
   return buf;
 }
 
-GitTree tree_of(git_commit* c) {
-  git_tree* t = nullptr;
-  git_check(git_commit_tree(&t, c), "reading the tree of commit " + oid_short(*git_commit_id(c)));
-  return GitTree(t);
-}
-
 // One changed file under content/ between two trees.
 struct Delta {
   git_delta_t status;
   std::string old_path, new_path;
 };
 
-// Git orders tree entries by name, a folder's name as if it ended in '/'.
-int git_order(const git_tree_entry* a, const git_tree_entry* b) {
-  std::string_view x = git_tree_entry_name(a), y = git_tree_entry_name(b);
-  std::size_t n = std::min(x.size(), y.size());
-  int c = x.substr(0, n).compare(y.substr(0, n));
-  if (c) return c;
-  auto tail = [](const git_tree_entry* e, std::string_view s, std::size_t at) -> int {
-    if (at < s.size()) return static_cast<unsigned char>(s[at]);
-    return git_tree_entry_type(e) == GIT_OBJECT_TREE ? '/' : 0;
-  };
-  return tail(a, x, n) - tail(b, y, n);
-}
-
-GitTree lookup_tree(git_repository* repo, const git_oid* id) {
-  git_tree* t = nullptr;
-  git_check(git_tree_lookup(&t, repo, id), "reading tree " + oid_short(*id));
-  return GitTree(t);
-}
-
-void all_files(git_repository* repo, git_tree* tree, const std::string& prefix, git_delta_t status,
-               std::vector<Delta>& out) {
-  for (std::size_t i = 0, n = git_tree_entrycount(tree); i < n; ++i) {
-    const git_tree_entry* e = git_tree_entry_byindex(tree, i);  // borrowed
-    std::string path = prefix + git_tree_entry_name(e);
-    if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-      GitTree sub = lookup_tree(repo, git_tree_entry_id(e));
-      all_files(repo, sub.get(), path + "/", status, out);
-    } else if (status == GIT_DELTA_ADDED) {
-      out.push_back({status, "", path});
-    } else {
-      out.push_back({status, path, ""});
-    }
-  }
-}
-
-// Compares two trees entry by entry, descending only into folders whose ids
-// differ: a commit that changes one brief reads three small trees, not the
-// whole repository (libgit2's general diff was the walk's main cost).
-// Names tracked by the walk (a brief's name in the commit being read).
+// Names tracked by the walk (a brief's name in the commit being read) -> its name at the tip.
 using Tracked = std::map<std::string, std::string, std::less<>>;
 
-bool tracks_under(const Tracked* tracked, const std::string& folder) {
-  if (!tracked) return true;
-  auto it = tracked->lower_bound(folder);
-  return it != tracked->end() && it->first.starts_with(folder);
+using Names = std::set<std::string, std::less<>>;
+
+// Whether some name lies in `folder` ("content/a/").
+bool has_under(const Tracked& names, const std::string& folder) {
+  auto it = names.lower_bound(folder);
+  return it != names.end() && it->first.starts_with(folder);
+}
+bool has_under(const Names& names, const std::string& folder) {
+  auto it = names.lower_bound(folder);
+  return it != names.end() && it->starts_with(folder);
 }
 
-void compare_trees(git_repository* repo, git_tree* a, git_tree* b, const std::string& prefix, std::vector<Delta>& out,
-                   const Tracked* tracked) {
-  std::size_t i = 0, j = 0, na = a ? git_tree_entrycount(a) : 0, nb = b ? git_tree_entrycount(b) : 0;
-  while (i < na || j < nb) {
-    const git_tree_entry* x = i < na ? git_tree_entry_byindex(a, i) : nullptr;
-    const git_tree_entry* y = j < nb ? git_tree_entry_byindex(b, j) : nullptr;
-    int order = !x ? 1 : !y ? -1 : git_order(x, y);
-    const git_tree_entry* e = order <= 0 ? x : y;
-    if (order == 0 && git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y))) {
-      ++i, ++j;  // the common case: unchanged, and no path is built for it
-      continue;
-    }
-    std::string path = prefix + git_tree_entry_name(e);
-    if (order == 0) {
-      ++i, ++j;
-      bool tx = git_tree_entry_type(x) == GIT_OBJECT_TREE, ty = git_tree_entry_type(y) == GIT_OBJECT_TREE;
-      if (tx && ty) {
-        if (!tracks_under(tracked, path + "/")) continue;  // no brief of interest in there
-        GitTree sx = lookup_tree(repo, git_tree_entry_id(x)), sy = lookup_tree(repo, git_tree_entry_id(y));
-        compare_trees(repo, sx.get(), sy.get(), path + "/", out, tracked);
-      } else if (!tx && !ty) {
-        out.push_back({GIT_DELTA_MODIFIED, path, path});
-      }
-      continue;
-    }
-    (order < 0 ? i : j)++;
-    git_delta_t status = order < 0 ? GIT_DELTA_DELETED : GIT_DELTA_ADDED;
-    if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-      if (!tracks_under(tracked, path + "/")) continue;
-      GitTree sub = lookup_tree(repo, git_tree_entry_id(e));
-      all_files(repo, sub.get(), path + "/", status, out);
-    } else {
-      out.push_back(status == GIT_DELTA_ADDED ? Delta{status, "", path} : Delta{status, path, ""});
-    }
-  }
-}
-
-// Files under content/ that differ between two trees (either may be null),
-// looking only into folders that hold a tracked name. Renames are found by
-// libgit2's similarity detection, asked only when a commit both adds and
-// deletes files; a tracked file that appears is looked at again over the
-// whole of content/, since it may have been renamed from anywhere.
-std::vector<Delta> tree_changes(git_repository* repo, git_tree* from, git_tree* to, const Tracked* tracked) {
-  auto content_of = [&](git_tree* root) -> GitTree {
-    if (!root) return nullptr;
-    const git_tree_entry* e = git_tree_entry_byname(root, "content");  // borrowed
-    if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE) return nullptr;
-    return lookup_tree(repo, git_tree_entry_id(e));
-  };
-  GitTree a = content_of(from), b = content_of(to);
-  std::vector<Delta> out;
-  if (a && b && git_oid_equal(git_tree_id(a.get()), git_tree_id(b.get()))) return out;
-  compare_trees(repo, a.get(), b.get(), "content/", out, tracked);
-  if (tracked && std::any_of(out.begin(), out.end(), [&](const Delta& d) {
-        return d.status == GIT_DELTA_ADDED && tracked->count(d.new_path);
-      }))
-    return tree_changes(repo, from, to, nullptr);
+// Renames, found by libgit2's similarity detection over the whole of
+// `folder`, asked only when a commit both adds and deletes files.
+std::vector<Delta> with_renames(const GitRepo& repo, const TreePair& pair, const std::string& folder,
+                                std::vector<Delta> out) {
   bool added = false, deleted = false;
   for (const auto& d : out) {
     added = added || d.status == GIT_DELTA_ADDED;
     deleted = deleted || d.status == GIT_DELTA_DELETED;
   }
   if (!added || !deleted) return out;
-  static char content[] = "content";
-  char* spec[] = {content};
+  auto tree = [&](const std::optional<git_oid>& id) -> GitTree {
+    if (!id) return nullptr;
+    git_tree* t = nullptr;
+    git_check(git_tree_lookup(&t, repo.get(), &*id), "reading tree " + oid_short(*id));
+    return GitTree(t);
+  };
+  GitTree from = tree(pair.from), to = tree(pair.to);
+  std::string spec_path = folder;
+  char* spec[] = {spec_path.data()};
   git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
   opts.pathspec.strings = spec;
   opts.pathspec.count = 1;
   git_diff* raw = nullptr;
-  git_check(git_diff_tree_to_tree(&raw, repo, from, to, &opts), "comparing trees for the history");
+  git_check(git_diff_tree_to_tree(&raw, repo.get(), from.get(), to.get(), &opts), "comparing trees for the history");
   GitDiff diff(raw);
   git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
   find.flags = GIT_DIFF_FIND_RENAMES;
@@ -158,6 +77,27 @@ std::vector<Delta> tree_changes(git_repository* repo, git_tree* from, git_tree* 
                    d->status == GIT_DELTA_DELETED ? "" : d->new_file.path});
   }
   return out;
+}
+
+// The files of `folder` that one commit changes against one parent, as the
+// walk sees them: folders holding no tracked name are not looked into; a
+// tracked file that appears is looked at again over the whole folder, since
+// it may have been renamed from anywhere. `found` was computed for a wider
+// set of names (every change it holds under a folder that holds a tracked
+// name is kept) or for all (`found.complete`).
+std::vector<Delta> changes_seen(const GitRepo& repo, const TreePair& pair, const std::string& folder,
+                                const PairChanges& found, const Tracked& tracked) {
+  std::vector<Delta> out;
+  for (const auto& c : found.changes)
+    if (c.checked.empty() || has_under(tracked, c.checked)) out.push_back({c.status, c.old_path, c.new_path});
+  if (std::any_of(out.begin(), out.end(),
+                  [&](const Delta& d) { return d.status == GIT_DELTA_ADDED && tracked.count(d.new_path); })) {
+    std::vector<PairChanges> all;
+    if (!found.complete) all = tree_changes(repo, {pair}, folder, {});
+    out.clear();
+    for (const auto& c : found.complete ? found.changes : all[0].changes) out.push_back({c.status, c.old_path, c.new_path});
+  }
+  return with_renames(repo, pair, folder, std::move(out));
 }
 
 // Commits reachable from a tip, newest first. libgit2's revision walk stops
@@ -211,79 +151,107 @@ class CommitWalk {
   std::set<std::string> seen_;
 };
 
-}  // namespace
-
-History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<std::string>& paths) {
+// The history of `paths` (from the top of the repository), for the briefs
+// under `folder` ("content", "sub/dir/content").
+History walk_history(const GitRepo& repo, const git_oid& tip, const std::vector<std::string>& paths,
+                     const std::string& folder) {
   History h;
   h.shallow = repo.shallow();
-  // The name each brief has in the commit being looked at -> its name at the tip.
   Tracked tracked;
+  // The names whose folders the batches read: the tip's names, and any older
+  // name a rename brings in from elsewhere.
+  Names scope(paths.begin(), paths.end());
   for (const auto& p : paths) {
     tracked[p] = p;
     h.files[p];
   }
+  WantedFolder wanted = [&scope](const std::string& path) { return has_under(scope, path); };
   CommitWalk walk(repo, tip, h.shallow);
-  git_oid id;
-  while (!tracked.empty() && walk.next(id)) {
-    git_commit* raw = nullptr;
-    git_check(git_commit_lookup(&raw, repo.get(), &id), "reading commit " + oid_short(id));
-    GitCommit commit(raw);
-    GitTree tree = tree_of(commit.get());
-    unsigned parents = git_commit_parentcount(commit.get());
-    std::vector<std::vector<Delta>> diffs;
-    if (parents == 0) {
-      diffs.push_back(tree_changes(repo.get(), nullptr, tree.get(), &tracked));
-    } else {
+  // Commits are compared in batches (see git_tree_changes.h), growing so
+  // that a brief created recently does not cost the whole history.
+  std::deque<GitCommit> pending;
+  std::size_t batch = 64;
+  while (!tracked.empty()) {
+    for (git_oid id; pending.size() < batch && walk.next(id);) {
+      git_commit* raw = nullptr;
+      git_check(git_commit_lookup(&raw, repo.get(), &id), "reading commit " + oid_short(id));
+      pending.emplace_back(raw);
+    }
+    if (pending.empty()) break;
+    batch = std::min<std::size_t>(batch * 2, 4096);
+    std::vector<TreePair> pairs;
+    std::vector<std::size_t> first_pair;  // of each pending commit, and the end
+    for (const auto& commit : pending) {
+      first_pair.push_back(pairs.size());
+      const git_oid tree = *git_commit_tree_id(commit.get());
+      unsigned parents = git_commit_parentcount(commit.get());
+      if (parents == 0) pairs.push_back({std::nullopt, tree});
       for (unsigned i = 0; i < parents; ++i) {
         git_commit* p = nullptr;
         if (git_commit_parent(&p, commit.get(), i) != 0) {
-          // A shallow clone's boundary: the parent is not here.
-          diffs.push_back(tree_changes(repo.get(), nullptr, tree.get(), &tracked));
+          pairs.push_back({std::nullopt, tree});  // a shallow clone's boundary: the parent is not here
           break;
         }
         GitCommit parent(p);
-        GitTree ptree = tree_of(parent.get());
-        diffs.push_back(tree_changes(repo.get(), ptree.get(), tree.get(), &tracked));
+        pairs.push_back({*git_commit_tree_id(parent.get()), tree});
       }
     }
-    // For a merge, a file changed only if it differs from every parent.
-    std::map<std::string, const Delta*> first;  // new path -> change against the first parent
-    for (const auto& d : diffs[0])
-      if (d.status != GIT_DELTA_DELETED) first[d.new_path] = &d;
-    for (std::size_t k = 1; k < diffs.size(); ++k) {
-      std::set<std::string> changed;
-      for (const auto& d : diffs[k]) changed.insert(d.new_path);
-      for (auto it = first.begin(); it != first.end();) it = changed.count(it->first) ? std::next(it) : first.erase(it);
-    }
-    bool recorded = false;
-    for (auto& [path, d] : first) {
-      auto t = tracked.find(path);
-      if (t == tracked.end()) continue;
-      if (!recorded) {
-        const git_signature* author = git_commit_author(commit.get());  // borrowed
-        HistoryCommit c;
-        c.id = oid_hex(id);
-        c.time = git_commit_time(commit.get());
-        c.date = date_of(c.time);
-        c.author = author && author->name ? author->name : "";
-        c.email = author && author->email ? author->email : "";
-        const char* summary = git_commit_summary(commit.get());
-        c.subject = summary ? summary : "";
-        h.commits.push_back(std::move(c));
-        recorded = true;
+    first_pair.push_back(pairs.size());
+    std::vector<PairChanges> found = tree_changes(repo, pairs, folder, wanted);
+    std::size_t done = 0;
+    bool widened = false;
+    while (done < pending.size() && !tracked.empty() && !widened) {
+      git_commit* commit = pending[done].get();
+      std::vector<std::vector<Delta>> diffs;
+      for (std::size_t k = first_pair[done]; k < first_pair[done + 1]; ++k)
+        diffs.push_back(changes_seen(repo, pairs[k], folder, found[k], tracked));
+      ++done;
+      // For a merge, a file changed only if it differs from every parent.
+      std::map<std::string, const Delta*> first;  // new path -> change against the first parent
+      for (const auto& d : diffs[0])
+        if (d.status != GIT_DELTA_DELETED) first[d.new_path] = &d;
+      for (std::size_t k = 1; k < diffs.size(); ++k) {
+        std::set<std::string> changed;
+        for (const auto& d : diffs[k]) changed.insert(d.new_path);
+        for (auto it = first.begin(); it != first.end();) it = changed.count(it->first) ? std::next(it) : first.erase(it);
       }
-      std::string current = t->second;
-      FileHistory& f = h.files[current];
-      f.commits.push_back(h.commits.size() - 1);
-      if (f.updated.empty()) f.updated = h.commits.back().date;
-      if (d->status == GIT_DELTA_ADDED) {
-        f.created = h.commits.back().date;
-        tracked.erase(t);  // older commits do not have it
-      } else if (d->status == GIT_DELTA_RENAMED || d->status == GIT_DELTA_COPIED) {
-        tracked.erase(t);
-        tracked[d->old_path] = current;  // older commits know it by its old name
+      bool recorded = false;
+      for (auto& [path, d] : first) {
+        auto t = tracked.find(path);
+        if (t == tracked.end()) continue;
+        if (!recorded) {
+          const git_signature* author = git_commit_author(commit);  // borrowed
+          HistoryCommit c;
+          c.id = oid_hex(*git_commit_id(commit));
+          c.time = git_commit_time(commit);
+          c.date = date_of(c.time);
+          c.author = author && author->name ? author->name : "";
+          c.email = author && author->email ? author->email : "";
+          const char* summary = git_commit_summary(commit);
+          c.subject = summary ? summary : "";
+          h.commits.push_back(std::move(c));
+          recorded = true;
+        }
+        std::string current = t->second;
+        FileHistory& f = h.files[current];
+        f.commits.push_back(h.commits.size() - 1);
+        if (f.updated.empty()) f.updated = h.commits.back().date;
+        if (d->status == GIT_DELTA_ADDED) {
+          f.created = h.commits.back().date;
+          tracked.erase(t);  // older commits do not have it
+        } else if (d->status == GIT_DELTA_RENAMED || d->status == GIT_DELTA_COPIED) {
+          tracked.erase(t);
+          tracked[d->old_path] = current;  // older commits know it by its old name
+          // Renamed from a folder the batch did not read: the rest of it is
+          // compared again, reading that folder too.
+          std::size_t slash = d->old_path.rfind('/');
+          std::string from = d->old_path.substr(0, slash == std::string::npos ? 0 : slash + 1);
+          if (from.size() > folder.size() + 1 && !has_under(scope, from)) widened = true;
+          scope.insert(d->old_path);
+        }
       }
     }
+    pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(done));
   }
   // Authors in the order of their first contribution (the walk went newest first).
   for (auto& [path, f] : h.files) {
@@ -296,13 +264,19 @@ History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<
   return h;
 }
 
+}  // namespace
+
+History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<std::string>& paths) {
+  return walk_history(repo, tip, paths, "content");
+}
+
 History read_history(const GitRepo& repo, const git_oid& tip, const std::vector<std::string>& paths,
                      const std::string& prefix) {
   if (prefix.empty()) return read_history(repo, tip, paths);
   std::vector<std::string> full;
   full.reserve(paths.size());
   for (const auto& p : paths) full.push_back(prefix + p);
-  History h = read_history(repo, tip, full);
+  History h = walk_history(repo, tip, full, prefix + "content");
   std::map<std::string, FileHistory> files;
   for (auto& [path, f] : h.files) files.emplace(path.substr(prefix.size()), std::move(f));
   h.files = std::move(files);

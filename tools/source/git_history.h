@@ -3,7 +3,8 @@
 // per file): for each brief, the commits that changed it (following
 // renames), when it was created and last updated, and who wrote it. A merge
 // counts as changing a file only when the file differs from every parent
-// (as `git log -- PATH` shows it).
+// (as `git log -- PATH` shows it). Commits are compared in batches, folder
+// by folder, on every core (git_tree_changes.h says why).
 #include <cstdint>
 #include <map>
 #include <string>
