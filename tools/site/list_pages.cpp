@@ -12,8 +12,6 @@ std::string status_label(std::string_view status) {
   return out;
 }
 
-std::string_view team_label(const SiteBrief& b) { return b.view.team.empty() ? "No team" : b.view.team; }
-
 Data layout_data(const SiteModel& site, int depth, const std::string& site_path, const std::string& page_title) {
   Data d = object_data();
   text(d, "site_title", site.title);

@@ -40,6 +40,5 @@ struct SiteModel {
 
 // Display names.
 std::string status_label(std::string_view status);  // "review" -> "Review", "" -> "No status"
-std::string_view team_label(const SiteBrief& b);    // "" -> "No team"
 
 }  // namespace prfaq

@@ -14,7 +14,6 @@ void GitSource::add(std::string path, const git_oid& id, git_filemode_t mode) {
 void GitSource::load_dirs() const {
   std::call_once(dirs_done_, [&] {
     load_tree();
-    std::string_view last;
     for (const auto& [path, id] : files_) {
       std::string_view p = path;
       for (auto slash = p.rfind('/'); slash != std::string_view::npos; slash = p.rfind('/', slash - 1)) {
