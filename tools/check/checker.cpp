@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
-#include <map>
 #include <mutex>
-#include <set>
 #include <thread>
 
 #include "check/repository_rules.h"
@@ -34,15 +32,14 @@ std::optional<Status> readiness(const std::vector<Finding>& raw, bool loaded, co
 namespace {
 
 struct Slot {
-  std::vector<Finding> findings;
-  BriefFacts facts;
+  std::vector<Finding> findings;  // the brief's own, then the repository-wide rules'
   BriefSummary summary;
   std::optional<Status> status;
   Suppressions suppressions;
 };
 
-void check_one(const Source& source, const std::string& path, const CheckContext& ctx, Slot& slot,
-               const CheckOptions& options, std::size_t index) {
+void check_one(const Source& source, const std::string& path, const CheckContext& ctx,
+               const RepositoryRules& repository_rules, Slot& slot, const CheckOptions& options, std::size_t index) {
   auto bytes = source.read(path);
   std::vector<Finding> raw;
   if (!bytes) {
@@ -83,9 +80,9 @@ void check_one(const Source& source, const std::string& path, const CheckContext
   }
   if (options.on_loaded) options.on_loaded(b, index);
   slot.status = b.fm.status;
-  slot.facts = facts_of(b);
   slot.suppressions = std::move(b.suppressions);
   slot.findings = std::move(raw);
+  repository_rules.check(facts_of(b), slot.findings);
 }
 
 // A file's findings beyond [limits] max_findings_per_file: errors are kept
@@ -121,16 +118,38 @@ void cap_findings(std::vector<Finding>& fs, const Config& config, std::optional<
 }  // namespace
 
 CheckResult check_repository(const Source& source, const Config& config, const CheckOptions& options) {
-  std::vector<std::string> all =
-      options.all_briefs ? *options.all_briefs : find_brief_paths(source.list("content"));
-  std::vector<std::string> targets;
-  if (!options.only_given && options.only.empty()) {
-    targets = all;
-  } else {
-    targets = options.only;
-    std::sort(targets.begin(), targets.end());
-    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+  // The listing and the targets by reference where they are the same: no
+  // copy of 10,000 paths to make, and none to free at the end.
+  std::vector<std::string> listed;
+  if (!options.all_briefs) listed = find_brief_paths(source.list("content"));
+  const std::vector<std::string>& all = options.all_briefs ? *options.all_briefs : listed;
+  std::vector<std::string> only;
+  bool checks_all = !options.only_given && options.only.empty();
+  if (!checks_all) {
+    only = options.only;
+    std::sort(only.begin(), only.end());
+    only.erase(std::unique(only.begin(), only.end()), only.end());
   }
+  const std::vector<std::string>& targets = checks_all ? all : only;
+
+  // Every brief the repository-wide rules know of: all of them, plus any
+  // checked path that is not among them (a file named on the command line).
+  // The listing is sorted already; copying and sorting 10,000 paths is not
+  // free per commit.
+  std::vector<std::string> extra;
+  if (!checks_all)
+    for (const auto& t : targets)
+      if (!std::binary_search(all.begin(), all.end(), t)) extra.push_back(t);
+  const std::vector<std::string>* known = &all;
+  std::vector<std::string> merged;
+  if (!extra.empty()) {
+    merged = all;
+    merged.insert(merged.end(), extra.begin(), extra.end());
+    std::sort(merged.begin(), merged.end());
+    known = &merged;
+  }
+  // Their findings join each brief's own, on the worker that checked it.
+  RepositoryRules repository_rules(source, *known, targets.size());
 
   CheckContext ctx(config);
   std::vector<Slot> slots(targets.size());
@@ -139,7 +158,8 @@ CheckResult check_repository(const Source& source, const Config& config, const C
   std::mutex error_mutex;
   auto work = [&] {
     try {
-      for (std::size_t i; (i = next.fetch_add(1)) < targets.size();) check_one(source, targets[i], ctx, slots[i], options, i);
+      for (std::size_t i; (i = next.fetch_add(1)) < targets.size();)
+        check_one(source, targets[i], ctx, repository_rules, slots[i], options, i);
     } catch (...) {
       std::lock_guard lock(error_mutex);
       if (!error) error = std::current_exception();
@@ -153,31 +173,6 @@ CheckResult check_repository(const Source& source, const Config& config, const C
   work();
   for (auto& t : threads) t.join();
   if (error) std::rethrow_exception(error);
-
-  // Repository-wide rules see every brief's path (for slugs) and the facts of
-  // the checked ones; their findings join each brief's own.
-  std::vector<BriefFacts> facts;
-  facts.reserve(slots.size());
-  for (auto& s : slots) facts.push_back(std::move(s.facts));
-  // Every brief the rules know of: all of them, plus any checked path that
-  // is not among them (a file named on the command line). The listing is
-  // sorted already; copying and sorting 10,000 paths is not free per commit.
-  std::vector<std::string> extra;
-  for (const auto& t : targets)
-    if (!std::binary_search(all.begin(), all.end(), t)) extra.push_back(t);
-  const std::vector<std::string>* known = &all;
-  std::vector<std::string> merged;
-  if (!extra.empty()) {
-    merged = all;
-    merged.insert(merged.end(), extra.begin(), extra.end());
-    std::sort(merged.begin(), merged.end());
-    known = &merged;
-  }
-  std::vector<Finding> repo;
-  check_repository_rules(source, *known, facts, repo);
-  std::map<std::string, std::size_t> slot_of;
-  for (std::size_t i = 0; i < targets.size(); ++i) slot_of[targets[i]] = i;
-  for (auto& f : repo) slots[slot_of[f.file]].findings.push_back(std::move(f));
 
   CheckResult result;
   for (auto& s : slots) {

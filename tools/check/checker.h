@@ -1,8 +1,9 @@
 #pragma once
 // Checks a set of briefs read from a Source: loads each brief (in parallel),
-// runs the per-brief rules, then the repository-wide rules, gives every
-// finding its severity for the brief's status, drops what is off or
-// suppressed, and sorts. Only small facts of each brief are kept once it is
+// runs the per-brief rules and the repository-wide rules on it (against
+// every brief's slug, known from the listing), gives every finding its
+// severity for the brief's status, drops what is off or suppressed, and
+// sorts. Only a summary and the findings of each brief are kept once it is
 // checked, so memory stays near one brief per thread.
 #include <functional>
 #include <optional>

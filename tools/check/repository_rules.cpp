@@ -50,91 +50,99 @@ BriefFacts facts_of(const Brief& b) {
   return f;
 }
 
-void check_repository_rules(const Source& source, const std::vector<std::string>& all_paths,
-                            const std::vector<BriefFacts>& checked, std::vector<Finding>& out) {
+namespace {
+
+bool ci_less(std::string_view a, std::string_view b) {  // ASCII: no locale call per character
+  std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    char x = lower_ascii(a[i]), y = lower_ascii(b[i]);
+    if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y);
+  }
+  return a.size() < b.size();
+}
+
+bool ci_equal(std::string_view a, std::string_view b) { return !ci_less(a, b) && !ci_less(b, a); }
+
+}  // namespace
+
+RepositoryRules::RepositoryRules(const Source& source, const std::vector<std::string>& all_paths,
+                                 std::size_t checked)
+    : source_(source) {
   // Every brief's slug as a view into its path, sorted case-insensitively:
   // no string per brief (a hook checking one brief in a repository of
   // 10,000 pays for this on every commit).
-  struct Slug {
-    std::string_view slug;
-    const std::string* path;
-  };
-  auto ci_less = [](std::string_view a, std::string_view b) {  // ASCII: no locale call per character
-    std::size_t n = std::min(a.size(), b.size());
-    for (std::size_t i = 0; i < n; ++i) {
-      char x = lower_ascii(a[i]), y = lower_ascii(b[i]);
-      if (x != y) return static_cast<unsigned char>(x) < static_cast<unsigned char>(y);
-    }
-    return a.size() < b.size();
-  };
-  auto ci_equal = [&](std::string_view a, std::string_view b) { return !ci_less(a, b) && !ci_less(b, a); };
-  std::vector<Slug> slugs_of;
-  slugs_of.reserve(all_paths.size());
-  for (const auto& p : all_paths) slugs_of.push_back({slug_view(p), &p});
+  slugs_.reserve(all_paths.size());
+  for (const auto& p : all_paths) slugs_.push_back({slug_view(p), &p});
   // A hook checks a few briefs: scanning all slugs for each lookup is
   // cheaper than sorting them. A full check sorts once and searches.
-  bool sorted = checked.size() > 8;
-  if (sorted)
-    std::sort(slugs_of.begin(), slugs_of.end(), [&](const Slug& a, const Slug& b) { return ci_less(a.slug, b.slug); });
-  auto same_ci = [&](std::string_view slug) {
-    std::vector<const Slug*> out;
-    if (!sorted) {
-      for (const auto& s : slugs_of)
-        if (s.slug.size() == slug.size() && ci_equal(s.slug, slug)) out.push_back(&s);
-      return out;
-    }
-    auto it = std::lower_bound(slugs_of.begin(), slugs_of.end(), slug,
-                               [&](const Slug& a, std::string_view b) { return ci_less(a.slug, b); });
-    for (; it != slugs_of.end() && !ci_less(slug, it->slug); ++it) out.push_back(&*it);
-    return out;
-  };
-  struct SlugSet {
-    decltype(same_ci)& find;
-    std::size_t count(std::string_view slug) const {
-      for (const Slug* s : find(slug))
-        if (s->slug == slug) return 1;
-      return 0;
-    }
-  } slugs{same_ci};
-  for (const auto& f : checked) {
-    Emitter emit(f.path, out);
-    for (const Slug* match : same_ci(f.slug)) {
-      const std::string& other = *match->path;
-      if (other == f.path) continue;
-      bool same_case = slug_of(other) == f.slug;
-      emit.add({1, 1}, "slug-collision",
-               "slug '" + f.slug + "' is also the slug of " + other +
-                   (same_case ? "" : " (they differ only in case, which collides on macOS and Windows)"));
-    }
-    for (const auto& r : f.related)
-      if (!slugs.count(r.value))
-        emit.add(r.pos, "related-unknown", "'related' names '" + r.value + "', but no brief has that slug");
+  sorted_ = checked > 8;
+  if (sorted_)
+    std::sort(slugs_.begin(), slugs_.end(), [](const Slug& a, const Slug& b) { return ci_less(a.slug, b.slug); });
+}
 
-    auto check_ref = [&](const std::string& raw, Position pos, bool image) {
-      std::string_view url = raw;
-      std::string_view rule = image ? "image-missing" : "link-broken";
-      if (url.empty() || url.front() == '#' || url.starts_with("//") || has_scheme(url)) return;
-      if (url.front() == '/' || url.front() == '\\') {
-        if (image) emit.add(pos, rule, "image '" + raw + "' is an absolute path; use a path relative to the brief");
-        return;
-      }
-      std::size_t cut = url.find_first_of("?#");
-      std::string path = percent_decode(url.substr(0, cut));
-      if (path.empty()) return;
-      auto resolved = resolve_relative(f.dir, path);
-      if (!resolved) {
-        emit.add(pos, rule, std::string(image ? "image '" : "link '") + raw + "' points outside the repository");
-        return;
-      }
-      if (source.exists(*resolved)) return;
-      if (!image && slugs.count(linked_slug(path))) return;
-      emit.add(pos, rule,
-               std::string(image ? "image '" : "link '") + raw + "' points at " + *resolved +
-                   (image ? ", which does not exist" : ", which is no file and no brief"));
-    };
-    for (const auto& l : f.links) check_ref(l.url, l.pos, l.image);
-    for (const auto& s : f.screens) check_ref(s.value, s.pos, true);
+std::vector<const RepositoryRules::Slug*> RepositoryRules::same_ci(std::string_view slug) const {
+  std::vector<const Slug*> out;
+  if (!sorted_) {
+    for (const auto& s : slugs_)
+      if (s.slug.size() == slug.size() && ci_equal(s.slug, slug)) out.push_back(&s);
+    return out;
   }
+  auto it = std::lower_bound(slugs_.begin(), slugs_.end(), slug,
+                             [](const Slug& a, std::string_view b) { return ci_less(a.slug, b); });
+  for (; it != slugs_.end() && !ci_less(slug, it->slug); ++it) out.push_back(&*it);
+  return out;
+}
+
+bool RepositoryRules::has_slug(std::string_view slug) const {
+  for (const Slug* s : same_ci(slug))
+    if (s->slug == slug) return true;
+  return false;
+}
+
+void RepositoryRules::check(const BriefFacts& f, std::vector<Finding>& out) const {
+  Emitter emit(f.path, out);
+  for (const Slug* match : same_ci(f.slug)) {
+    const std::string& other = *match->path;
+    if (other == f.path) continue;
+    bool same_case = slug_of(other) == f.slug;
+    emit.add({1, 1}, "slug-collision",
+             "slug '" + f.slug + "' is also the slug of " + other +
+                 (same_case ? "" : " (they differ only in case, which collides on macOS and Windows)"));
+  }
+  for (const auto& r : f.related)
+    if (!has_slug(r.value))
+      emit.add(r.pos, "related-unknown", "'related' names '" + r.value + "', but no brief has that slug");
+
+  auto check_ref = [&](const std::string& raw, Position pos, bool image) {
+    std::string_view url = raw;
+    std::string_view rule = image ? "image-missing" : "link-broken";
+    if (url.empty() || url.front() == '#' || url.starts_with("//") || has_scheme(url)) return;
+    if (url.front() == '/' || url.front() == '\\') {
+      if (image) emit.add(pos, rule, "image '" + raw + "' is an absolute path; use a path relative to the brief");
+      return;
+    }
+    std::size_t cut = url.find_first_of("?#");
+    std::string path = percent_decode(url.substr(0, cut));
+    if (path.empty()) return;
+    auto resolved = resolve_relative(f.dir, path);
+    if (!resolved) {
+      emit.add(pos, rule, std::string(image ? "image '" : "link '") + raw + "' points outside the repository");
+      return;
+    }
+    if (source_.exists(*resolved)) return;
+    if (!image && has_slug(linked_slug(path))) return;
+    emit.add(pos, rule,
+             std::string(image ? "image '" : "link '") + raw + "' points at " + *resolved +
+                 (image ? ", which does not exist" : ", which is no file and no brief"));
+  };
+  for (const auto& l : f.links) check_ref(l.url, l.pos, l.image);
+  for (const auto& s : f.screens) check_ref(s.value, s.pos, true);
+}
+
+void check_repository_rules(const Source& source, const std::vector<std::string>& all_paths,
+                            const std::vector<BriefFacts>& checked, std::vector<Finding>& out) {
+  RepositoryRules rules(source, all_paths, checked.size());
+  for (const auto& f : checked) rules.check(f, out);
 }
 
 }  // namespace prfaq

@@ -20,6 +20,31 @@ struct BriefFacts {
 
 BriefFacts facts_of(const Brief& b);
 
+// The rules for one brief at a time against every brief's slug, so that
+// each worker of a check runs them on the brief it has just checked rather
+// than all of them waiting, on one thread, for the last brief. Built once
+// per check from every brief's path; check() may then be called from
+// several threads at once. `all_paths` must outlive it.
+class RepositoryRules {
+ public:
+  // `checked`: how many briefs check() will see (a few: the slugs are
+  // scanned per lookup; many: sorted once and searched).
+  RepositoryRules(const Source& source, const std::vector<std::string>& all_paths, std::size_t checked);
+  // Appends the findings of brief `f` to `out`.
+  void check(const BriefFacts& f, std::vector<Finding>& out) const;
+
+ private:
+  struct Slug {
+    std::string_view slug;  // a view into its path
+    const std::string* path;
+  };
+  std::vector<const Slug*> same_ci(std::string_view slug) const;  // the slugs equal to `slug` but for case
+  bool has_slug(std::string_view slug) const;
+  const Source& source_;
+  std::vector<Slug> slugs_;
+  bool sorted_ = false;
+};
+
 // `all_paths`: every brief in the repository (for slugs); `checked`: the
 // briefs whose findings are wanted.
 void check_repository_rules(const Source& source, const std::vector<std::string>& all_paths,

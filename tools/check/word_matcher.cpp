@@ -34,7 +34,8 @@ WordMatcher::WordMatcher(const std::vector<std::string>& list) {
       e.words.push_back(std::move(word));
     }
     if (e.words.empty()) continue;
-    shapes_.set(word_shape(e.words[0]));
+    e.shape = word_shape(e.words[0]);
+    shapes_.set(e.shape);
     entries_.push_back(std::move(e));
   }
 }
@@ -42,7 +43,7 @@ WordMatcher::WordMatcher(const std::vector<std::string>& list) {
 const std::string* WordMatcher::match_at(std::string_view text, const std::vector<Span>& ws, std::size_t i,
                                          Span& span) const {
   for (const Entry& e : entries_) {
-    if (i + e.words.size() > ws.size()) continue;
+    if (e.shape != ws[i].shape || i + e.words.size() > ws.size()) continue;
     bool ok = true;
     for (std::size_t k = 0; k < e.words.size() && ok; ++k) {
       std::string_view got = text.substr(ws[i + k].begin, ws[i + k].end - ws[i + k].begin);

@@ -36,13 +36,16 @@ class WordMatcher {
   void add_shapes(const WordMatcher& other) { shapes_ |= other.shapes_; }
   bool empty() const { return entries_.empty(); }
   // Could `w` start a match? (The cheap test find() does first.)
-  bool may_start(std::string_view w) const { return shapes_.test(word_shape(w)); }
-  bool may_start(const Span& word) const { return shapes_.test(word.shape); }
+  // (operator[], not test(): a shape is always in range, and this runs for
+  // every word.)
+  bool may_start(std::string_view w) const { return shapes_[word_shape(w)]; }
+  bool may_start(const Span& word) const { return shapes_[word.shape]; }
 
  private:
   struct Entry {
     std::string text;
     std::vector<std::string> words;  // lower case unless exact
+    std::uint32_t shape = 0;         // of words[0]: a word of another shape cannot start it
     bool exact = false;
   };
   std::vector<Entry> entries_;
