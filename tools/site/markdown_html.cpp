@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "load/markdown.h"
+#include "util/escape_markup.h"
 #include "util/utf8.h"
 
 // How it works. md4c-html offers no hooks, so its output is post-processed.
@@ -419,19 +420,6 @@ bool escapes_to(std::string_view dest, std::string_view href) {
   return j == href.size();
 }
 
-void append_attribute(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-}
-
 // The scan over md_html's output; see the top of the file.
 class PostProcess {
  public:
@@ -497,7 +485,7 @@ class PostProcess {
       return;
     }
     out_ += tag.substr(0, from);
-    if (url) append_attribute(out_, *url);
+    if (url) append_escaped_markup(out_, *url);
     else out_ += href;
     out_ += rest;
   }

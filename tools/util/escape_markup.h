@@ -10,5 +10,7 @@ namespace prfaq {
 // than tab, line feed and carriage return are dropped: XML forbids them even
 // escaped, and in HTML they are parse errors.
 std::string escape_markup(std::string_view s);
+// The same, appended to `out` (no string of its own: for hot loops).
+void append_escaped_markup(std::string& out, std::string_view s);
 
 }  // namespace prfaq
