@@ -1,7 +1,7 @@
 #pragma once
 // Shared by the libFuzzer targets (tests/fuzz/*.cpp, built with PRFAQ_FUZZ):
-// an in-memory Source (the same seam the unit tests use, tests/unit/support.h,
-// without Catch2) and the configuration that turns every rule on.
+// the unit tests' in-memory Source (tests/unit/memory_source.h) and the
+// configuration that turns every rule on.
 #include <cstdint>
 #include <cstdlib>
 #include <map>
@@ -12,36 +12,11 @@
 
 #include "check/rule_table.h"
 #include "config/config.h"
-#include "source/source.h"
+#include "../unit/memory_source.h"
 
 namespace prfaq::fuzz {
 
-class MemorySource final : public Source {
- public:
-  explicit MemorySource(std::map<std::string, std::string> files) : files_(std::move(files)) {}
-  std::vector<std::string> list(std::string_view dir) const override {
-    std::vector<std::string> out;
-    std::string prefix = dir.empty() ? std::string() : std::string(dir) + "/";
-    for (const auto& [path, bytes] : files_)
-      if (path.starts_with(prefix)) out.push_back(path);
-    return out;
-  }
-  std::optional<std::string> read(std::string_view path) const override {
-    auto it = files_.find(std::string(path));
-    if (it == files_.end()) return std::nullopt;
-    return it->second;
-  }
-  bool exists(std::string_view path) const override {
-    if (files_.count(std::string(path))) return true;
-    std::string folder = std::string(path) + "/";
-    auto it = files_.lower_bound(folder);
-    return it != files_.end() && it->first.starts_with(folder);
-  }
-  std::string describe() const override { return "memory"; }
-
- private:
-  std::map<std::string, std::string> files_;
-};
+using test::MemorySource;
 
 // Every rule at error severity; ladder rules required from idea, so a brief
 // of any status trips all of them; a small findings limit, so the cap runs

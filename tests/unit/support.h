@@ -18,42 +18,15 @@
 #include "check/checker.h"
 #include "config/config.h"
 #include "load/loader.h"
+#include "memory_source.h"
 #include "source/source.h"
 
 namespace prfaq::test {
 
-using Files = std::map<std::string, std::string>;
 
 // The path single-brief helpers check the brief at.
 inline constexpr std::string_view kPath = "content/a.md";
 
-class MemorySource final : public Source {
- public:
-  explicit MemorySource(Files files) : files_(std::move(files)) {}
-
-  std::vector<std::string> list(std::string_view dir) const override {
-    std::vector<std::string> out;
-    std::string prefix = dir.empty() ? std::string() : std::string(dir) + "/";
-    for (const auto& [path, bytes] : files_)
-      if (path.starts_with(prefix)) out.push_back(path);
-    return out;  // a std::map iterates sorted
-  }
-  std::optional<std::string> read(std::string_view path) const override {
-    auto it = files_.find(std::string(path));
-    if (it == files_.end()) return std::nullopt;
-    return it->second;
-  }
-  bool exists(std::string_view path) const override {
-    if (files_.count(std::string(path))) return true;
-    std::string folder = std::string(path) + "/";
-    auto it = files_.lower_bound(folder);
-    return it != files_.end() && it->first.starts_with(folder);
-  }
-  std::string describe() const override { return "memory"; }
-
- private:
-  Files files_;
-};
 
 inline Config config_of(std::string_view toml) { return parse_config(toml, "prfaq.toml"); }
 
