@@ -54,21 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& f : check.findings)
       if (f.file == sb.view.path) sb.findings.push_back(&f);
   }
-  for (std::size_t i = 0; i < site.briefs.size(); ++i)
-    for (const auto& slug : site.briefs[i].view.related)
-      for (std::size_t j = 0; j < site.briefs.size(); ++j)
-        if (j != i && site.briefs[j].view.slug == slug) {
-          site.briefs[i].related_out.push_back(j);
-          site.briefs[j].related_by.push_back(i);
-        }
-  for (auto& sb : site.briefs) {
-    if (!sb.view.team.empty()) site.teams.add(sb.view.team);
-    for (const auto& t : sb.view.tags) site.tags.add(t);
-    for (const auto& o : sb.view.owners) site.owners.add(o);
-  }
-  site.teams.freeze();
-  site.tags.freeze();
-  site.owners.freeze();
+  link_briefs(site);
 
   Data d = brief_page(site, 0, site.briefs[0].view);  // content/x.md sorts first
   std::string html = templates.render("brief", d);

@@ -58,18 +58,12 @@ std::string base_path(const std::string& base_url) {
   return slash == std::string::npos ? "/" : base_url.substr(slash);
 }
 
-void join_model(SiteModel& site, CheckResult& check) {
-  std::map<std::string, std::vector<const Finding*>> by_file;
-  for (const auto& f : check.findings) by_file[f.file].push_back(&f);
+}  // namespace
+
+void link_briefs(SiteModel& site) {
   std::unordered_map<std::string, std::size_t> by_slug;
-  for (std::size_t i = 0; i < site.briefs.size(); ++i) {
-    SiteBrief& sb = site.briefs[i];
-    sb.summary = &check.briefs[i];
-    if (auto it = by_file.find(sb.view.path); it != by_file.end()) sb.findings = it->second;
-    by_slug.emplace(sb.view.slug, i);  // the first of colliding slugs (the checker reports the collision)
-    if (auto h = site.history.files.find(sb.view.path); h != site.history.files.end() && !h->second.commits.empty())
-      sb.history = &h->second;
-  }
+  for (std::size_t i = 0; i < site.briefs.size(); ++i)
+    by_slug.emplace(site.briefs[i].view.slug, i);  // the first of colliding slugs (the checker reports the collision)
   for (std::size_t i = 0; i < site.briefs.size(); ++i) {
     SiteBrief& sb = site.briefs[i];
     for (const auto& slug : sb.view.related) {
@@ -89,6 +83,21 @@ void join_model(SiteModel& site, CheckResult& check) {
   site.teams.freeze();
   site.tags.freeze();
   site.owners.freeze();
+}
+
+namespace {
+
+void join_model(SiteModel& site, CheckResult& check) {
+  std::map<std::string, std::vector<const Finding*>> by_file;
+  for (const auto& f : check.findings) by_file[f.file].push_back(&f);
+  for (std::size_t i = 0; i < site.briefs.size(); ++i) {
+    SiteBrief& sb = site.briefs[i];
+    sb.summary = &check.briefs[i];
+    if (auto it = by_file.find(sb.view.path); it != by_file.end()) sb.findings = it->second;
+    if (auto h = site.history.files.find(sb.view.path); h != site.history.files.end() && !h->second.commits.empty())
+      sb.history = &h->second;
+  }
+  link_briefs(site);
   for (auto& sb : site.briefs) {
     const BriefView& v = sb.view;
     ContentHash h;

@@ -39,6 +39,10 @@ struct SiteModel {
 };
 
 // Display names.
+// Links each brief to the briefs its `related` names (related_out) and back
+// (related_by), the first of colliding slugs winning, and fills and freezes
+// the team, tag and owner indexes. build_site calls it once the views exist.
+void link_briefs(SiteModel& site);
 std::string status_label(std::string_view status);  // "review" -> "Review", "" -> "No status"
 
 }  // namespace prfaq
