@@ -48,6 +48,25 @@ def many_briefs(n, version):
 UNSHARE = ["unshare", "--user", "--map-root-user", "--mount"]
 
 
+def hook_started(commit):
+    """Waits until the pre-commit hook runs: a process named prfaq in the
+    process group of `commit` (a Popen that leads its own group). Returns the
+    time it was first seen, or None if the commit ended first."""
+    while commit.poll() is None:
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            name = stat[stat.index("(") + 1:stat.rindex(")")]
+            state, _, group = stat[stat.rindex(")") + 2:].split()[:3]
+            if name == "prfaq" and state != "Z" and int(group) == commit.pid:
+                return time.monotonic()
+        time.sleep(0.001)
+    return None
+
+
 class Test(GitTestCase):
     def env(self):
         return dict(os.environ, PRFAQ_TODAY="2026-11-29", NO_COLOR="1")
@@ -225,34 +244,49 @@ class Test(GitTestCase):
         files = snapshot(os.path.join(r.path, "content"))
 
         env = r.env()
-        started = time.monotonic()
-        whole = subprocess.run(["git", "commit", "-q", "-m", "v2"], cwd=r.path, env=env, capture_output=True,
-                               text=True, timeout=120, stdin=subprocess.DEVNULL)
-        duration = time.monotonic() - started
-        self.assertEqual(whole.returncode, 1, whole.stderr)  # the hook refuses it
-        self.assertIn("[faq-unanswered]", whole.stderr)
+
+        def commit():
+            return subprocess.Popen(["git", "commit", "-q", "-m", "v2"], cwd=r.path, env=env, start_new_session=True,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                                    text=True)
+
+        p = commit()
+        started = hook_started(p)
+        self.assertIsNotNone(started, "the hook never ran")
+        out, err = p.communicate(timeout=120)
+        hook = time.monotonic() - started
+        self.assertEqual(p.returncode, 1, err)  # the hook refuses it
+        self.assertIn("[faq-unanswered]", err)
         # Git itself rewrites the index before it runs the hook (it stores the
         # staged trees' ids in it), so its bytes are compared from here on.
         self.assertEqual(r.git("ls-files", "-s").stdout, staged)
         with open(os.path.join(git_dir, "index"), "rb") as f:
             index = f.read()
 
+        # A terminal's Ctrl-C (SIGINT to the whole foreground process group)
+        # at ten moments of the hook's run, from its first instant to its end.
+        # The signal is sent once the hook runs: before that, Git is alone,
+        # and Git itself leaves index.lock behind if the signal lands between
+        # its creating the lock and installing its handler that removes it.
+        interrupted = 0
         for step in range(10):
-            # A terminal's Ctrl-C: SIGINT to the whole foreground process group.
-            p = subprocess.Popen(["git", "commit", "-q", "-m", "v2"], cwd=r.path, env=env, start_new_session=True,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-            time.sleep(duration * step / 10)
+            p = commit()
+            self.assertIsNotNone(hook_started(p), "the hook never ran")
+            time.sleep(hook * step / 10)
             try:
                 os.killpg(p.pid, signal.SIGINT)
             except ProcessLookupError:
                 pass
-            self.assertNotEqual(p.wait(timeout=60), 0)
+            p.communicate(timeout=60)
+            self.assertNotEqual(p.returncode, 0)
+            interrupted += p.returncode == -signal.SIGINT
             self.assertEqual(r.git("ls-files", "-s").stdout, staged)
             with open(os.path.join(git_dir, "index"), "rb") as f:
-                self.assertEqual(f.read(), index, f"Ctrl-C after {step}/10 of the commit changed the index")
+                self.assertEqual(f.read(), index, f"Ctrl-C after {step}/10 of the hook changed the index")
             self.assertEqual(snapshot(os.path.join(r.path, "content")), files)
             self.assertEqual(r.git("rev-parse", "HEAD").stdout, head)
             self.assertFalse(os.path.exists(os.path.join(git_dir, "index.lock")), "a stale index.lock")
+        self.assertGreaterEqual(interrupted, 3, "the signal came too late to interrupt the hook")
         # Git still works: the fixed brief commits.
         r.write("content/team2/brief-007.md", brief("Brief 7 v2", "draft", extra="\n" + padding))
         r.git("add", "content/team2/brief-007.md")
