@@ -735,21 +735,39 @@ class Test(GitTestCase):
         os.symlink("../outside/bad.md", os.path.join(r.path, "content", "link.md"))
         os.symlink("/etc/passwd", os.path.join(r.path, "content", "passwd.md"))
         r.git("add", "-A")
-        self.assertPassed(r.commit("-m", "links"))
+        res = r.commit("-m", "links")
+        self.assertPassed(res)
+        # Not read, and said so: a warning, which does not block.
+        self.assertEqual(res.stderr, "".join(f"{p}:1:1: warning: a symbolic link: prfaq follows none, so it is neither checked nor published (commit the file itself here) [symlink-skipped]\n"
+                                             for p in ["content/link.md", "content/passwd.md"]) +
+                         "0 errors, 2 warnings in 2 files (0 briefs checked)\n")
         self.assertHookRuns(r, [("pre-commit", 0)])
         self.assertEqual(r.git("ls-files", "-s", "content/link.md").stdout.split()[0], "120000")
         res = r.run("check", "--rev", "HEAD", "--format", "json")
         self.assertEqual(res.returncode, 0, res.stdout)
-        self.assertEqual([b["path"] for b in self.json(res)["briefs"]], ["content/a.md"])
+        report = self.json(res)
+        self.assertEqual([b["path"] for b in report["briefs"]], ["content/a.md"])
+        self.assertEqual([(f["file"], f["line"], f["rule"]) for f in report["findings"]],
+                         [("content/link.md", 1, "symlink-skipped"), ("content/passwd.md", 1, "symlink-skipped")])
+        # A commit that leaves the links alone says nothing of them.
+        r.write("content/a.md", brief("A2", "idea"))
+        r.git("add", "-A")
+        res = r.commit("-m", "a")
+        self.assertEqual((res.returncode, res.stderr), (0, ""))
 
-    def test_gitlink_under_content_is_ignored(self):
+    def test_gitlink_under_content_is_reported_and_not_checked(self):
         r = self.started({"content/a.md": brief("A", "idea")})
         r.git("update-index", "--add", "--cacheinfo", f"160000,{r.head()},content/sub.md")
         r.git("update-index", "--add", "--cacheinfo", f"160000,{r.head()},content/bundle")
-        self.assertPassed(r.commit("-m", "gitlinks"))
+        res = r.commit("-m", "gitlinks")
+        self.assertPassed(res)
         self.assertHookRuns(r, [("pre-commit", 0)])
+        expected = (f"content/bundle:1:1: warning: a submodule or a repository of its own: the files in it are neither checked nor published [submodule-skipped]\n"
+                    f"content/sub.md:1:1: warning: a submodule or a repository of its own: the files in it are neither checked nor published [submodule-skipped]\n"
+                    "0 errors, 2 warnings in 2 files (1 brief checked)\n")
         res = r.run("check", "--rev", "HEAD")
-        self.assertEqual((res.returncode, res.stdout), (0, "1 brief checked, no problems\n"), res.stderr)
+        self.assertEqual((res.returncode, res.stdout), (0, expected), res.stderr)
+        self.assertIn(f"content/sub.md:1:1: warning: a submodule or a repository of its own: the files in it are neither checked nor published [submodule-skipped]", r.run("check", "--staged").stdout)
 
     def test_unborn_branch(self):
         r = self.started({"content/a.md": brief("A", "idea")})

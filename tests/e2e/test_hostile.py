@@ -5,6 +5,7 @@ what is wrong with file, line and rule; nothing from outside the
 repository may be read or published, and no name may run as a command.
 The unit tests (tests/unit/hostile_input_test.cpp) hold the same inputs
 against the loader and the rules; docs/reference.md lists what each gets."""
+import json
 import os
 import resource
 import subprocess
@@ -120,10 +121,16 @@ class Test(GitTestCase):
             "content/bundle/index.md:29:6: error: image '../../../../etc/passwd' points outside the repository [image-missing]",
             "content/bundle/index.md:29:35: error: image '/etc/hostname' is an absolute path; use a path relative to the brief [image-missing]",
             "content/bundle/index.md:29:78: error: image 'screens/%2e%2e/%2e%2e/x.png' points at content/x.png, which does not exist [image-missing]",
-            "6 errors, 1 warning in 1 brief (1 checked)",
+            "content/bundle/screens/host.png:1:1: warning: a symbolic link: prfaq follows none, so it is neither checked nor published (commit the file itself here) [symlink-skipped]",
+            "content/etc:1:1: warning: a symbolic link: prfaq follows none, so it is neither checked nor published (commit the file itself here) [symlink-skipped]",
+            "content/passwd.md:1:1: warning: a symbolic link: prfaq follows none, so it is neither checked nor published (commit the file itself here) [symlink-skipped]",
+            "6 errors, 4 warnings in 4 files (1 brief checked)",
         ])
         res, _ = self.measured(r, "build")
         self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual(res.stderr, "".join(
+            f"prfaq: warning: not published: content/{p} is a symbolic link (prfaq follows none)\n"
+            for p in ["bundle/screens/host.png", "etc", "passwd.md"]))
         published = set()
         for folder, _, files in os.walk(os.path.join(r.path, "public")):
             for name in files:
@@ -134,6 +141,44 @@ class Test(GitTestCase):
                     data = f.read()
                 self.assertNotIn(b"root:x:0:0", data, path)
         self.assertEqual(sorted(p for p in published if p.startswith("media/")), ["media/bundle/screens/ok.png"])
+
+    def test_links_and_nested_repositories_in_the_working_tree_are_reported_and_never_read(self):
+        bad = front("Bad", status="launched") + "\n## Press release\n\nTODO\n"
+        r = self.git_repo({"content/a.md": front("A"), "elsewhere/bad.md": bad})
+        os.makedirs(os.path.join(r.path, "content/team"))
+        os.symlink("../../elsewhere/bad.md", os.path.join(r.path, "content/team/link.md"))
+        # A repository of its own inside content/ (a clone, or a submodule's
+        # checkout), holding a brief that would fail.
+        r.write("content/vendor/bad.md", bad)
+        subprocess.run(["git", "init", "-q", os.path.join(r.path, "content/vendor")], check=True)
+        link = ("warning: a symbolic link: prfaq follows none, so it is neither checked nor published "
+                "(commit the file itself here) [symlink-skipped]")
+        repo = ("warning: a submodule or a repository of its own: the files in it are neither checked nor "
+                "published [submodule-skipped]")
+        res, _ = self.measured(r, "check")
+        self.assertEqual((res.returncode, res.stderr), (0, ""))
+        self.assertEqual(res.stdout.splitlines(), [
+            "content/team/link.md:1:1: " + link,
+            "content/vendor:1:1: " + repo,
+            "0 errors, 2 warnings in 2 files (1 brief checked)",
+        ])
+        # Named on the command line, or a folder holding them.
+        res, _ = self.measured(r, "check", "content/vendor")
+        self.assertEqual((res.returncode, res.stdout), (0, "content/vendor:1:1: " + repo + "\n"
+                                                        "0 errors, 1 warning in 1 file (0 briefs checked)\n"))
+        res, _ = self.measured(r, "check", "content/team")
+        self.assertEqual((res.returncode, res.stdout), (0, "content/team/link.md:1:1: " + link + "\n"
+                                                        "0 errors, 1 warning in 1 file (0 briefs checked)\n"))
+        res, _ = self.measured(r, "check", "--format", "sarif")
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual([x["ruleId"] for x in json.loads(res.stdout)["runs"][0]["results"]],
+                         ["symlink-skipped", "submodule-skipped"])
+        res, _ = self.measured(r, "build")
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual(res.stderr,
+                         "prfaq: warning: not published: content/team/link.md is a symbolic link (prfaq follows none)\n"
+                         "prfaq: warning: not published: content/vendor is a submodule or a repository of its own\n")
+        self.assertEqual(sorted(os.listdir(os.path.join(r.path, "public/briefs"))), ["a.html"])
 
     def test_names_with_shell_and_html_metacharacters_are_reported_and_never_run(self):
         names = ["$(touch PWNED)", "a;touch PWNED", "<b>x<\\b>", "q'uo\"te", "back`touch PWNED`", "sp ace",

@@ -242,7 +242,7 @@ TEST_CASE("every rule id is kebab-case and found by find_rule", "[config]") {
     CHECK(r.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string_view::npos);
   }
   CHECK(find_rule("nope") == nullptr);
-  CHECK(all_rules().size() == 45);
+  CHECK(all_rules().size() == 47);
 }
 
 TEST_CASE("error: a rule option larger than an int, which would have wrapped around to a negative", "[config]") {

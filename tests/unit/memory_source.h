@@ -19,11 +19,11 @@ class MemorySource final : public Source {
  public:
   explicit MemorySource(Files files) : files_(std::move(files)) {}
 
-  std::vector<std::string> list(std::string_view dir) const override {
-    std::vector<std::string> out;
+  Listing list_all(std::string_view dir) const override {
+    Listing out;
     std::string prefix = dir.empty() ? std::string() : std::string(dir) + "/";
     for (const auto& [path, bytes] : files_)
-      if (path.starts_with(prefix)) out.push_back(path);
+      if (path.starts_with(prefix)) out.files.push_back(path);
     return out;  // a std::map iterates sorted
   }
   std::optional<std::string> read(std::string_view path) const override {

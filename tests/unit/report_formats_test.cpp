@@ -82,9 +82,29 @@ TEST_CASE("text: a message with a line break stays on one line", "[report]") {
   CheckResult r;
   r.findings = {finding("content/a.md", 3, 10, Severity::error, "key-enum", "'status' is \"dr\naft\r\", not one of")};
   r.errors = 1;
+  r.briefs.emplace_back().path = "content/a.md";
+  r.briefs.back().errors = 1;
   CHECK(report(Format::text, r) ==
         "content/a.md:3:10: error: 'status' is \"dr\\naft\\r\", not one of [key-enum]\n"
-        "1 error, 0 warnings in 0 briefs (0 checked)\n");
+        "1 error, 0 warnings in 1 brief (1 checked)\n");
+}
+
+TEST_CASE("text: findings on files that are not briefs are counted as files", "[report]") {
+  CheckResult r;
+  r.findings = {finding("content/a.md", 3, 10, Severity::error, "key-enum", "bad"),
+                finding("content/a.md", 4, 1, Severity::warning, "hype", "hype"),
+                finding("content/link.md", 1, 1, Severity::warning, "symlink-skipped", "a link")};
+  r.errors = 1;
+  r.warnings = 2;
+  r.briefs.resize(2);
+  r.briefs[0].path = "content/a.md";
+  r.briefs[0].errors = r.briefs[0].warnings = 1;
+  r.briefs[1].path = "content/b.md";
+  CHECK(report(Format::text, r) ==
+        "content/a.md:3:10: error: bad [key-enum]\n"
+        "content/a.md:4:1: warning: hype [hype]\n"
+        "content/link.md:1:1: warning: a link [symlink-skipped]\n"
+        "1 error, 2 warnings in 2 files (2 briefs checked)\n");
 }
 
 TEST_CASE("text: colour only when asked", "[report]") {

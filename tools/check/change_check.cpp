@@ -54,7 +54,8 @@ void add_findings(CheckResult& r, std::vector<Finding> more) {
 }
 
 CheckResult check_change(const ChangeCheck& in) {
-  std::vector<std::string> all = find_brief_paths(in.after.list("content"));  // sorted, as listed
+  Listing listing = in.after.list_all("content");
+  std::vector<std::string> all = find_brief_paths(listing.files);  // sorted, as listed
   auto is_brief = [&](const std::string& p) { return std::binary_search(all.begin(), all.end(), p); };
   std::set<std::string> targets;
   bool config_changed = false;
@@ -94,6 +95,12 @@ CheckResult check_change(const ChangeCheck& in) {
   options.only.assign(targets.begin(), targets.end());
   options.only.insert(options.only.end(), dependents.begin(), dependents.end());
   options.all_briefs = &all;
+  // Symbolic links and submodules the change adds or modifies.
+  std::vector<SkippedEntry> skipped;
+  for (const auto& s : listing.skipped)
+    if (std::any_of(in.changes.begin(), in.changes.end(), [&](const Change& c) { return c.new_path == s.path; }))
+      skipped.push_back(s);
+  options.skipped = &skipped;
   CheckResult result = check_repository(in.after, in.config, options);
   if (!dependents.empty()) {
     auto keep = [&](const Finding& f) {

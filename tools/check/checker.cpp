@@ -8,6 +8,7 @@
 
 #include "check/repository_rules.h"
 #include "check/rules.h"
+#include "check/skipped_entries.h"
 #include "load/loader.h"
 
 namespace prfaq {
@@ -121,10 +122,15 @@ CheckResult check_repository(const Source& source, const Config& config, const C
   // The listing and the targets by reference where they are the same: no
   // copy of 10,000 paths to make, and none to free at the end.
   std::vector<std::string> listed;
-  if (!options.all_briefs) listed = find_brief_paths(source.list("content"));
+  Listing listing;
+  if (!options.all_briefs) {
+    listing = source.list_all("content");
+    listed = find_brief_paths(listing.files);
+  }
   const std::vector<std::string>& all = options.all_briefs ? *options.all_briefs : listed;
   std::vector<std::string> only;
   bool checks_all = !options.only_given && options.only.empty();
+  const std::vector<SkippedEntry>& skipped = options.skipped ? *options.skipped : listing.skipped;
   if (!checks_all) {
     only = options.only;
     std::sort(only.begin(), only.end());
@@ -195,6 +201,11 @@ CheckResult check_repository(const Source& source, const Config& config, const C
     result.warnings += s.summary.warnings;
     result.briefs.push_back(std::move(s.summary));
   }
+  if (options.skipped || checks_all)
+    for (auto& f : skipped_entry_findings(skipped, config)) {
+      (f.severity == Severity::error ? result.errors : result.warnings)++;
+      result.findings.push_back(std::move(f));
+    }
   std::sort(result.findings.begin(), result.findings.end(), finding_less);
   return result;
 }

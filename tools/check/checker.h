@@ -32,6 +32,10 @@ struct CheckOptions {
   bool only_given = false;
   // Every brief's path, when the caller has listed them already.
   const std::vector<std::string>* all_briefs = nullptr;
+  // The symbolic links and submodules to report (symlink-skipped,
+  // submodule-skipped). When null: all of those under content/ when every
+  // brief is checked and check_repository lists them itself, else none.
+  const std::vector<SkippedEntry>* skipped = nullptr;
   int jobs = 0;  // 0: one per hardware thread
   // Called with every brief once it is loaded and its own rules have run,
   // on the worker thread that loaded it (so it must be thread-safe), before

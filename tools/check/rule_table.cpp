@@ -62,6 +62,10 @@ const std::array kRules = {
     RuleInfo{"metric-direction", W, none, F, "the target moves against the metric's direction"},
     RuleInfo{"suppression-unknown", W, none, F, "a prfaq-disable comment names a rule that does not exist"},
     RuleInfo{"file-too-large", E, none, F, "the file is larger than [limits] max_brief_bytes; nothing in it is read"},
+    RuleInfo{"symlink-skipped", W, none, F,
+             "a symbolic link under content/: prfaq follows none, so it is neither checked nor published"},
+    RuleInfo{"submodule-skipped", W, none, F,
+             "a submodule (or a nested repository) under content/: its files are neither checked nor published"},
     RuleInfo{"too-many-findings", W, none, F,
              "the file has more findings than [limits] max_findings_per_file; the rest are not shown"},
 };

@@ -85,9 +85,12 @@ int run_check(const Args& args, Io& io) {
   // Paths name briefs, or folders whose briefs to check: a brief is
   // content/**/SLUG.md or a bundle's index.md, never a template or a
   // bundle's resource.
+  std::vector<SkippedEntry> skipped;  // those under the given folders
   if (!args.positional.empty()) {
     options.only_given = true;
-    std::vector<std::string> briefs = find_brief_paths(source->list("content"));
+    options.skipped = &skipped;
+    Listing listing = source->list_all("content");
+    std::vector<std::string> briefs = find_brief_paths(listing.files);
     for (const auto& arg : args.positional) {
       std::string rel = repo_path(root, io.cwd, arg);
       if (!rel.empty() && !source->exists(rel))
@@ -102,9 +105,11 @@ int run_check(const Args& args, Io& io) {
         std::string prefix = rel.empty() ? "" : rel + "/";
         for (const auto& b : briefs)
           if (b.starts_with(prefix)) options.only.push_back(b);
+        for (const auto& s : listing.skipped)
+          if (s.path == rel || s.path.starts_with(prefix)) skipped.push_back(s);
       }
     }
-    if (options.only.empty()) {
+    if (options.only.empty() && skipped.empty()) {
       io.err << "prfaq: no briefs under the given paths\n";
       return 0;
     }

@@ -54,10 +54,19 @@ void write_text(std::ostream& out, const CheckResult& r, const ReportOptions& o)
     out << plural(static_cast<int>(n), "brief") << " checked, no problems\n";
     return;
   }
+  int briefs = 0;
+  for (const auto& b : r.briefs) briefs += (b.errors + b.warnings) > 0;
+  // Findings may also name files that are not briefs (a symbolic link, a
+  // submodule): then the count is of files.
   int files = 0;
-  for (const auto& b : r.briefs) files += (b.errors + b.warnings) > 0;
+  for (std::size_t i = 0; i < r.findings.size(); ++i)
+    files += i == 0 || r.findings[i].file != r.findings[i - 1].file;  // sorted by file
+  int total = static_cast<int>(n);
   out << (r.errors ? red : yellow) << plural(r.errors, "error") << ", " << plural(r.warnings, "warning") << reset
-      << " in " << plural(files, "brief") << " (" << n << " checked)\n";
+      << " in "
+      << (files == briefs ? plural(briefs, "brief") + " (" + std::to_string(n) + " checked)"
+                          : plural(files, "file") + " (" + plural(total, "brief") + " checked)")
+      << '\n';
 }
 
 void write_report(std::ostream& out, Format f, const CheckResult& r, const ReportOptions& o) {

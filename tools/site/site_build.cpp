@@ -364,7 +364,8 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   Theme theme = Theme::load(source);  // before anything is written: a broken theme stops here
 
   // What the pages link to: every file under content/, every brief's page.
-  std::vector<std::string> content_files = source.list("content");
+  Listing listing = source.list_all("content");
+  std::vector<std::string>& content_files = listing.files;
   std::vector<std::string> brief_paths = find_brief_paths(content_files);
   PageNames pages;
   for (const auto& p : brief_paths) pages.add(p, slug_of(p));
@@ -392,6 +393,7 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   ViewContext vctx{&content_files, &brief_paths, &pages, &brief_by_slug, &config};
   CheckOptions copts;
   copts.all_briefs = &brief_paths;
+  copts.skipped = &listing.skipped;
   copts.jobs = options.jobs;
   copts.on_loaded = [&](const Brief& b, std::size_t i) {
     auto it = previous.find(kSourcePrefix + b.path);
@@ -400,6 +402,11 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   };
   result.check = check_repository(source, config, copts);
   stage("load+check");
+  for (const auto& f : result.check.findings)
+    if (f.rule == "symlink-skipped" || f.rule == "submodule-skipped")
+      result.warnings.push_back("not published: " + f.file + " is " +
+                                (f.rule == "symlink-skipped" ? "a symbolic link (prfaq follows none)"
+                                                             : "a submodule or a repository of its own"));
   result.briefs = brief_paths.size();
   if (options.strict && result.check.errors > 0) return result;
   for (std::size_t i = 0; i < site.briefs.size(); ++i)

@@ -52,12 +52,13 @@ namespace {
 
 // Appends every regular file below the open folder `fd` (which this closes)
 // to `out`, as `prefix` + its path below the folder (`shown` names the
-// listing in errors). Symbolic links are neither listed nor followed; a
-// folder that cannot be opened for lack of permission is skipped. Reads
+// listing in errors). Symbolic links are not followed, and neither is a
+// folder holding a `.git`: both go to out.skipped. A folder that cannot be
+// opened for lack of permission is passed over. Reads
 // each folder with readdir and its d_type (a stat only where the file
 // system gives no type), not std::filesystem's iterator and paths: a check
 // of 10,000 briefs waits for this listing before anything else can start.
-void list_folder(int fd, const std::string& prefix, const std::string& shown, std::vector<std::string>& out) {
+void list_folder(int fd, const std::string& prefix, const std::string& shown, Listing& out) {
   DIR* d = ::fdopendir(fd);
   if (!d) {
     int err = errno;
@@ -78,15 +79,23 @@ void list_folder(int fd, const std::string& prefix, const std::string& shown, st
     if (type == DT_UNKNOWN) {
       struct stat st;
       if (::fstatat(::dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // gone meanwhile
-      type = S_ISREG(st.st_mode) ? DT_REG : S_ISDIR(st.st_mode) ? DT_DIR : DT_UNKNOWN;
+      type = S_ISREG(st.st_mode) ? DT_REG : S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
     }
     if (type == DT_REG) {
-      out.push_back(prefix + e->d_name);
+      out.files.push_back(prefix + e->d_name);
+    } else if (type == DT_LNK) {
+      out.skipped.push_back({SkippedEntry::Kind::symlink, prefix + e->d_name});
     } else if (type == DT_DIR) {
       int sub = ::openat(::dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
       if (sub < 0) {
         if (errno == EACCES || errno == ENOENT) continue;  // no permission, or gone meanwhile
         throw Fatal("cannot list " + shown + ": " + std::generic_category().message(errno));
+      }
+      struct stat git;
+      if (::fstatat(sub, ".git", &git, AT_SYMLINK_NOFOLLOW) == 0) {  // a repository of its own
+        ::close(sub);
+        out.skipped.push_back({SkippedEntry::Kind::submodule, prefix + e->d_name});
+        continue;
       }
       list_folder(sub, prefix + e->d_name + "/", shown, out);
     }
@@ -95,8 +104,8 @@ void list_folder(int fd, const std::string& prefix, const std::string& shown, st
 
 }  // namespace
 
-std::vector<std::string> FsSource::list(std::string_view dir) const {
-  std::vector<std::string> out;
+Listing FsSource::list_all(std::string_view dir) const {
+  Listing out;
   while (!dir.empty() && dir.back() == '/') dir.remove_suffix(1);
   fs::path start = dir.empty() ? root_ : root_ / fs::path(std::string(dir));
   // Not through a symbolic link at `dir` itself (as the listing below never
@@ -107,7 +116,9 @@ std::vector<std::string> FsSource::list(std::string_view dir) const {
     throw Fatal("cannot list " + start.string() + ": " + std::generic_category().message(errno));
   }
   list_folder(fd, dir.empty() ? std::string() : std::string(dir) + "/", start.string(), out);
-  std::sort(out.begin(), out.end());
+  std::sort(out.files.begin(), out.files.end());
+  std::sort(out.skipped.begin(), out.skipped.end(),
+            [](const SkippedEntry& a, const SkippedEntry& b) { return a.path < b.path; });
   return out;
 }
 

@@ -3,7 +3,8 @@
 // symbolic link, in any component of a path: a link (or a file reached
 // through a linked folder) is neither listed, read nor said to exist, so a
 // link pointing out of the repository cannot leak a file into a check or a
-// site.
+// site. A folder holding a `.git` (a nested repository, or a submodule's
+// checkout) is not listed either, as Git does not commit its files here.
 #include <filesystem>
 
 #include "source/source.h"
@@ -16,7 +17,7 @@ class FsSource final : public Source {
   ~FsSource() override;
   FsSource(const FsSource&) = delete;
   FsSource& operator=(const FsSource&) = delete;
-  std::vector<std::string> list(std::string_view dir) const override;
+  Listing list_all(std::string_view dir) const override;
   std::optional<std::string> read(std::string_view path) const override;
   bool exists(std::string_view path) const override;
   std::string describe() const override { return "working tree"; }

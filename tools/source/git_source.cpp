@@ -7,7 +7,12 @@
 namespace prfaq {
 
 void GitSource::add(std::string path, const git_oid& id, git_filemode_t mode) {
-  if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) return;  // a symlink or submodule
+  if (mode == GIT_FILEMODE_LINK || mode == GIT_FILEMODE_COMMIT) {
+    skipped_.emplace(std::move(path),
+                     mode == GIT_FILEMODE_LINK ? SkippedEntry::Kind::symlink : SkippedEntry::Kind::submodule);
+    return;
+  }
+  if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) return;
   files_.emplace_hint(files_.end(), std::move(path), id);  // both sources add in sorted order
 }
 
@@ -80,12 +85,14 @@ void GitSource::load_tree() const {
   });
 }
 
-std::vector<std::string> GitSource::list(std::string_view dir) const {
+Listing GitSource::list_all(std::string_view dir) const {
   load_tree();
-  std::vector<std::string> out;
+  Listing out;
   std::string prefix = dir.empty() ? "" : std::string(dir) + "/";
   for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.starts_with(prefix); ++it)
-    out.push_back(it->first);
+    out.files.push_back(it->first);
+  for (auto it = skipped_.lower_bound(prefix); it != skipped_.end() && it->first.starts_with(prefix); ++it)
+    out.skipped.push_back({it->second, it->first});
   return out;
 }
 

@@ -2,8 +2,8 @@
 // Source over a snapshot of Git: the index (what is staged: what a commit
 // will hold) or the tree of a commit. The list of files is taken once, at
 // construction; bytes are read from the object database on demand. Only
-// regular files are listed: symbolic links and submodules under content/
-// are neither read nor published. Safe to read from several threads: each
+// regular files are read: symbolic links and submodules are listed as
+// skipped, never read nor published. Safe to read from several threads: each
 // reading thread borrows its own repository handle from a pool.
 #include <map>
 #include <memory>
@@ -28,7 +28,7 @@ class GitSource final : public Source {
   // work (they list the tree on first use).
   static std::unique_ptr<GitSource> lazy_commit(const GitRepo& repo, const git_oid& commit, std::string label);
 
-  std::vector<std::string> list(std::string_view dir) const override;
+  Listing list_all(std::string_view dir) const override;
   std::optional<std::string> read(std::string_view path) const override;
   bool exists(std::string_view path) const override;
   std::string describe() const override { return label_; }
@@ -45,6 +45,7 @@ class GitSource final : public Source {
   std::optional<git_oid> lazy_commit_;  // set while a lazy commit is not listed yet
   mutable std::once_flag listed_, dirs_done_;
   mutable std::map<std::string, git_oid, std::less<>> files_;
+  mutable std::map<std::string, SkippedEntry::Kind, std::less<>> skipped_;
   mutable std::set<std::string, std::less<>> dirs_;
   mutable std::mutex mutex_;                  // guards pool_
   mutable std::vector<GitRepository> pool_;   // idle handles for reading

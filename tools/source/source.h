@@ -11,12 +11,29 @@
 
 namespace prfaq {
 
+// An entry under a listed folder that prfaq leaves alone on purpose, and
+// says so (rules symlink-skipped and submodule-skipped): a symbolic link,
+// which it never follows, or a submodule (in Git) or nested repository (in
+// the working tree), whose files belong to another repository.
+struct SkippedEntry {
+  enum class Kind { symlink, submodule } kind;
+  std::string path;
+};
+
+struct Listing {
+  std::vector<std::string> files;     // regular files, sorted by path
+  std::vector<SkippedEntry> skipped;  // sorted by path; nothing below them is listed
+};
+
 class Source {
  public:
   virtual ~Source() = default;
-  // Every regular file under `dir` (recursively), sorted by path. Symbolic
-  // links and anything else that is not a regular file are not listed.
-  virtual std::vector<std::string> list(std::string_view dir) const = 0;
+  // Every regular file under `dir` (recursively), and the symbolic links
+  // and submodules it leaves out. Anything else that is not a regular file
+  // (a FIFO, a socket) is neither.
+  virtual Listing list_all(std::string_view dir) const = 0;
+  // The regular files alone.
+  std::vector<std::string> list(std::string_view dir) const { return list_all(dir).files; }
   // The bytes of a regular file; nullopt when there is no such file.
   virtual std::optional<std::string> read(std::string_view path) const = 0;
   // True when `path` is a regular file or a folder in this source.

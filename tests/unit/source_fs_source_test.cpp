@@ -1,0 +1,80 @@
+// FsSource: the working tree, never through a symbolic link, and what its
+// listing leaves out said by name (symlink-skipped, submodule-skipped).
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "source/fs_source.h"
+
+namespace fs = std::filesystem;
+using prfaq::FsSource;
+using prfaq::Listing;
+using prfaq::SkippedEntry;
+
+namespace {
+
+struct Tree {
+  fs::path root;
+  Tree() {
+    static int n = 0;
+    root = fs::temp_directory_path() / ("prfaq-fs-source-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
+    fs::remove_all(root);
+    fs::create_directories(root);
+  }
+  ~Tree() {
+    std::error_code ec;
+    fs::remove_all(root, ec);
+  }
+  void write(const std::string& rel, const std::string& text) const {
+    fs::create_directories((root / rel).parent_path());
+    std::ofstream(root / rel) << text;
+  }
+};
+
+std::vector<std::string> skipped_of(const Listing& l) {
+  std::vector<std::string> out;
+  for (const auto& s : l.skipped)
+    out.push_back((s.kind == SkippedEntry::Kind::symlink ? "link " : "repo ") + s.path);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("fs source: links and nested repositories are listed as skipped, and nothing below them", "[source]") {
+  Tree t;
+  t.write("content/a.md", "a");
+  t.write("content/team/b.md", "b");
+  t.write("outside/secret.md", "secret");
+  fs::create_symlink("../outside/secret.md", t.root / "content/link.md");
+  fs::create_directory_symlink("../outside", t.root / "content/team/linked-folder");
+  fs::create_symlink("/nonexistent/dangling", t.root / "content/dangling.md");
+  t.write("content/vendor/.git/HEAD", "ref: refs/heads/main\n");  // a nested repository
+  t.write("content/vendor/c.md", "c");
+  t.write("content/sub/.git", "gitdir: ../../.git/modules/sub\n");  // a submodule's checkout
+  t.write("content/sub/d.md", "d");
+
+  FsSource source(t.root);
+  Listing l = source.list_all("content");
+  CHECK(l.files == std::vector<std::string>{"content/a.md", "content/team/b.md"});
+  CHECK(skipped_of(l) == std::vector<std::string>{"link content/dangling.md", "link content/link.md",
+                                                  "repo content/sub", "link content/team/linked-folder",
+                                                  "repo content/vendor"});
+  CHECK(source.list("content") == l.files);
+  CHECK_FALSE(source.read("content/link.md"));
+  CHECK_FALSE(source.read("content/team/linked-folder/secret.md"));
+  CHECK(source.read("content/a.md") == "a");
+}
+
+TEST_CASE("fs source: a plain tree has nothing skipped, and a missing folder lists nothing", "[source]") {
+  Tree t;
+  t.write("content/a.md", "a");
+  t.write("content/.hidden/b.md", "b");
+  FsSource source(t.root);
+  Listing l = source.list_all("content");
+  CHECK(l.files == std::vector<std::string>{"content/.hidden/b.md", "content/a.md"});
+  CHECK(l.skipped.empty());
+  CHECK(source.list_all("site-theme").files.empty());
+}
