@@ -103,6 +103,57 @@ class Test(GitTestCase):
         self.assertPassed(r.git("commit", "-q", "-a", "-m", "a", check=False, cwd=sub))
         self.assertHookRuns(r, [("pre-commit", 0)])
 
+    def test_every_index_format_git_writes_is_read_as_staged(self):
+        # Versions 2, 3 and 4, and a split index (core.splitIndex), each with
+        # a file added with intent (git add -N), which a commit leaves out.
+        flavours = {
+            "2": [],
+            "3": [],  # git add -N needs the extended flags of version 3
+            "4": [["update-index", "--index-version", "4"]],
+        }
+        for name, setup in flavours.items():
+            with self.subTest(index=name):
+                r = self.started({"content/team1/a.md": brief("A", "draft"), "content/team2/b.md": brief("B", "idea"),
+                                  "content/other/c.md": brief("C", "idea")})
+                for args in setup:
+                    r.git(*args)
+                r.write("content/team1/a.md", BAD.replace("Bad", "A"))
+                r.git("add", "content/team1/a.md")
+                if name != "2":
+                    r.write("content/team2/new.md", BAD.replace("Bad", "New"))
+                    r.git("add", "-N", "content/team2/new.md")
+                with open(os.path.join(r.path, ".git", "index"), "rb") as f:
+                    version = int.from_bytes(f.read(8)[4:], "big")
+                self.assertEqual(version, int(name))
+                res = self.blocked_commit(r, "-m", "a")
+                self.assertBlocked(res, ["content/team1/a.md" + UNANSWERED])
+                staged = r.run("check", "--staged")
+                self.assertEqual(staged.returncode, 1, staged.stdout + staged.stderr)
+                self.assertEqual(findings(staged.stdout), ["content/team1/a.md" + UNANSWERED])
+                r.write("content/team1/a.md", brief("A2", "draft"))
+                r.git("add", "content/team1/a.md")
+                self.assertPassed(r.commit("-m", "a"))
+                self.assertEqual(r.git("ls-tree", "-r", "--name-only", "HEAD").stdout.split(),
+                                 ["content/other/c.md", "content/team1/a.md", "content/team2/b.md"])
+
+    def test_a_split_index_is_refused_with_how_to_join_it(self):
+        # libgit2 1.5 reads no split index: the hook says so, and how to undo
+        # it, and the commit does not happen.
+        r = self.started({"content/a.md": brief("A", "draft")})
+        r.git("config", "core.splitIndex", "true")
+        r.git("update-index", "--split-index")
+        r.write("content/a.md", brief("A2", "draft"))
+        r.git("add", "content/a.md")
+        res = r.commit("-m", "a")
+        self.assertEqual(res.returncode, 1, res.stderr)
+        self.assertRegex(res.stderr, r"^prfaq: error: opening the Git repository at .*: unsupported mandatory "
+                         r"extension: 'link' \(the index is split, core.splitIndex, which libgit2 cannot read; join "
+                         r"it with: git config core.splitIndex false && git update-index --no-split-index\)\n$")
+        self.assertEqual(r.git("rev-list", "--count", "HEAD").stdout.strip(), "1")
+        r.git("config", "core.splitIndex", "false")
+        r.git("update-index", "--no-split-index")
+        self.assertPassed(r.commit("-m", "a"))
+
     def test_commit_path_checks_only_that_path_from_the_working_tree(self):
         r = self.started({"content/a.md": brief("A", "draft"), "content/b.md": brief("B", "idea")})
         r.write("content/b.md", BAD)

@@ -51,11 +51,13 @@ int pre_commit(Io& io) {
   GitRepo repo = GitRepo::open(io.cwd);
   if (repo.bare()) return 0;
   auto head = repo.head_commit();
-  auto after = GitSource::from_index(repo);
+  StagedIndex index = read_staged_index(repo);
+  std::vector<Change> changes = changes_to_index(repo, head, index);
+  auto after = GitSource::from_index(repo, std::move(index));
   std::unique_ptr<GitSource> before;
   if (head) before = GitSource::lazy_commit(repo, *head, "HEAD");
   Config config = load_config(*after);
-  CheckResult r = check_change({*after, before.get(), changes_to_index(repo, head), config});
+  CheckResult r = check_change({*after, before.get(), std::move(changes), config});
   return report(io, r, "commit blocked",
                 "Fix what is listed and stage it (git add), or commit anyway on purpose with: git commit --no-verify");
 }

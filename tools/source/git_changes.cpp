@@ -38,39 +38,57 @@ std::vector<Change> collect(GitDiff diff) {
 
 namespace {
 
-// Compares a tree with the index entries under the same folder, both in
+// Compares a tree with the staged entries under the same folder, both in
 // path order, without libgit2's diff machinery (which costs a hook on a
 // large repository about 18 ms): a file whose id or mode differs is
-// modified, one only in the tree deleted, one only in the index added.
-// Unmerged entries (stage > 0) are skipped, as in GitSource::from_index.
+// modified, one only in the tree deleted, one only in the index added. A
+// folder whose tree id the index's cache tree holds, the same as the
+// tree's, is unchanged: it is passed over without being read, so a commit
+// that changes one brief reads the few trees on its path only.
 class IndexCompare {
  public:
-  IndexCompare(git_repository* repo, git_index* index) : repo_(repo), index_(index), n_(git_index_entrycount(index)) {}
+  IndexCompare(git_repository* repo, const StagedIndex& index) : repo_(repo), index_(index) {}
 
   void run(git_tree* root, std::vector<Change>& out) {
+    if (root && unchanged("", *git_tree_id(root))) return;  // the index holds the tree, no more, no less
     std::string path;
     if (root) walk(root, path, out);
-    for (; i_ < n_; ++i_)
-      if (const git_index_entry* e = entry(i_)) out.push_back({Change::Kind::added, "", e->path});
+    const auto& e = index_.entries;
+    for (; i_ < e.size(); ++i_) out.push_back({Change::Kind::added, "", e[i_].path});
   }
 
  private:
   git_repository* repo_;
-  git_index* index_;
-  std::size_t n_, i_ = 0;
+  const StagedIndex& index_;
+  std::size_t i_ = 0;
 
-  const git_index_entry* entry(std::size_t i) const {
-    const git_index_entry* e = git_index_get_byindex(index_, i);  // borrowed
-    return e && git_index_entry_stage(e) == 0 ? e : nullptr;
+  bool unchanged(const std::string& folder, const git_oid& tree) const {
+    auto it = index_.trees.find(folder);
+    return it != index_.trees.end() && git_oid_equal(&it->second, &tree);
+  }
+
+  // Index entries before `path` (in Git's order) that the walk has not
+  // met: they are not in the tree, so added.
+  void added_before(const std::string& path, std::vector<Change>& out) {
+    const auto& e = index_.entries;
+    for (; i_ < e.size() && e[i_].path < path; ++i_) out.push_back({Change::Kind::added, "", e[i_].path});
   }
 
   void walk(git_tree* tree, std::string& path, std::vector<Change>& out) {
+    const auto& e = index_.entries;
     std::size_t base = path.size();
     for (std::size_t k = 0, m = git_tree_entrycount(tree); k < m; ++k) {
       const git_tree_entry* te = git_tree_entry_byindex(tree, k);  // borrowed
       path.resize(base);
       path += git_tree_entry_name(te);
-      if (git_tree_entry_type(te) == GIT_OBJECT_TREE) {
+      git_object_t type = git_tree_entry_type(te);
+      if (type == GIT_OBJECT_TREE) {
+        if (unchanged(path, *git_tree_entry_id(te))) {
+          path += '/';
+          added_before(path, out);
+          while (i_ < e.size() && e[i_].path.starts_with(path)) ++i_;
+          continue;
+        }
         git_tree* sub = nullptr;
         git_check(git_tree_lookup(&sub, repo_, git_tree_entry_id(te)), "reading tree " + path);
         GitTree owned(sub);
@@ -78,25 +96,16 @@ class IndexCompare {
         walk(owned.get(), path, out);
         continue;
       }
-      if (git_tree_entry_type(te) != GIT_OBJECT_BLOB) continue;  // a submodule: not a file here
-      // Index entries before this path are not in the tree: added.
-      for (; i_ < n_; ++i_) {
-        const git_index_entry* e = entry(i_);
-        if (!e) continue;
-        int c = std::strcmp(e->path, path.c_str());
-        if (c > 0) break;
-        if (c < 0) {
-          out.push_back({Change::Kind::added, "", e->path});
-          continue;
-        }
-        if (!git_oid_equal(&e->id, git_tree_entry_id(te)) ||
-            e->mode != static_cast<std::uint32_t>(git_tree_entry_filemode(te)))
+      if (type != GIT_OBJECT_BLOB && type != GIT_OBJECT_COMMIT) continue;  // a file, a link or a submodule
+      added_before(path, out);
+      if (i_ < e.size() && e[i_].path == path) {
+        if (!git_oid_equal(&e[i_].id, git_tree_entry_id(te)) ||
+            e[i_].mode != static_cast<std::uint32_t>(git_tree_entry_filemode(te)))
           out.push_back({Change::Kind::modified, path, path});
         ++i_;
-        goto next_entry;
+      } else {
+        out.push_back({Change::Kind::deleted, path, ""});
       }
-      out.push_back({Change::Kind::deleted, path, ""});
-    next_entry:;
     }
     path.resize(base);
   }
@@ -104,13 +113,11 @@ class IndexCompare {
 
 }  // namespace
 
-std::vector<Change> changes_to_index(const GitRepo& repo, const std::optional<git_oid>& base) {
+std::vector<Change> changes_to_index(const GitRepo& repo, const std::optional<git_oid>& base,
+                                     const StagedIndex& index) {
   GitTree tree = tree_of(repo, base);
-  git_index* raw_index = nullptr;
-  git_check(git_repository_index(&raw_index, repo.get()), "reading the Git index");
-  GitIndex index(raw_index);
   std::vector<Change> out;
-  IndexCompare(repo.get(), index.get()).run(tree.get(), out);
+  IndexCompare(repo.get(), index).run(tree.get(), out);
   bool added = false, deleted = false;
   for (const auto& c : out) {
     added = added || c.kind == Change::Kind::added;
@@ -118,9 +125,12 @@ std::vector<Change> changes_to_index(const GitRepo& repo, const std::optional<gi
   }
   if (!added || !deleted) return out;
   // Something may have been renamed: ask libgit2, which finds renames by similarity.
+  git_index* raw_index = nullptr;
+  git_check(git_repository_index(&raw_index, repo.get()), "reading the Git index");
+  GitIndex libgit2_index(raw_index);
   git_diff* diff = nullptr;
   git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
-  git_check(git_diff_tree_to_index(&diff, repo.get(), tree.get(), index.get(), &opts),
+  git_check(git_diff_tree_to_index(&diff, repo.get(), tree.get(), libgit2_index.get(), &opts),
             "comparing the index with HEAD");
   return collect(GitDiff(diff));
 }

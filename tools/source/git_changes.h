@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "source/git_index_file.h"
 #include "source/git_repo.h"
 
 namespace prfaq {
@@ -17,7 +18,8 @@ struct Change {
 
 // base: nullopt for "nothing" (an unborn branch). The index is the
 // repository's (GIT_INDEX_FILE inside a hook).
-std::vector<Change> changes_to_index(const GitRepo& repo, const std::optional<git_oid>& base);
+std::vector<Change> changes_to_index(const GitRepo& repo, const std::optional<git_oid>& base,
+                                     const StagedIndex& index);
 std::vector<Change> changes_between(const GitRepo& repo, const std::optional<git_oid>& base, const git_oid& target);
 
 // The best common ancestor of two commits, nullopt when they share none.

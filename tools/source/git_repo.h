@@ -31,6 +31,8 @@ class GitRepo {
   std::optional<git_oid> head_commit() const;
   // The tree of a commit (Fatal with libgit2's message when it cannot be read).
   GitTree commit_tree(const git_oid& commit) const;
+  // Opened from GIT_DIR and friends (inside a hook, or set by the user).
+  bool from_env() const { return from_env_; }
   bool shallow() const { return git_repository_is_shallow(repo_.get()) == 1; }
   // Another handle on the same repository, opened the same way, for
   // reading objects on another thread (libgit2 handles are single-threaded).

@@ -16,33 +16,15 @@ void GitSource::add(std::string path, const git_oid& id, git_filemode_t mode) {
   files_.emplace_hint(files_.end(), std::move(path), id);  // both sources add in sorted order
 }
 
-void GitSource::load_dirs() const {
-  std::call_once(dirs_done_, [&] {
-    load_tree();
-    for (const auto& [path, id] : files_) {
-      std::string_view p = path;
-      for (auto slash = p.rfind('/'); slash != std::string_view::npos; slash = p.rfind('/', slash - 1)) {
-        if (!dirs_.insert(std::string(p.substr(0, slash))).second) break;  // its parents are in too
-        if (slash == 0) break;
-      }
-    }
-  });
+std::unique_ptr<GitSource> GitSource::from_index(const GitRepo& repo) {
+  return from_index(repo, read_staged_index(repo));
 }
 
-std::unique_ptr<GitSource> GitSource::from_index(const GitRepo& repo) {
-  git_index* raw = nullptr;
-  git_check(git_repository_index(&raw, repo.get()), "reading the Git index");
-  GitIndex index(raw);
+std::unique_ptr<GitSource> GitSource::from_index(const GitRepo& repo, StagedIndex index) {
   std::unique_ptr<GitSource> s(new GitSource(repo, "the index"));
-  std::size_t n = git_index_entrycount(index.get());
-  for (std::size_t i = 0; i < n; ++i) {
-    const git_index_entry* e = git_index_get_byindex(index.get(), i);  // borrowed
-    if (!e || git_index_entry_stage(e) != 0) continue;  // unmerged entries are not what will be committed
-    s->add(e->path, e->id, static_cast<git_filemode_t>(e->mode));
-  }
+  for (auto& e : index.entries) s->add(std::move(e.path), e.id, static_cast<git_filemode_t>(e.mode));
   return s;
 }
-
 
 std::unique_ptr<GitSource> GitSource::from_commit(const GitRepo& repo, const git_oid& commit_id, std::string label) {
   std::unique_ptr<GitSource> s(new GitSource(repo, std::move(label)));
@@ -140,8 +122,12 @@ std::optional<std::string> GitSource::read(std::string_view path) const {
 }
 
 bool GitSource::exists(std::string_view path) const {
-  load_dirs();
-  return files_.count(path) || dirs_.count(path);
+  load_tree();
+  if (files_.count(path)) return true;
+  // A folder: some file's path starts with it and a slash.
+  std::string folder = std::string(path) + "/";
+  auto it = files_.lower_bound(folder);
+  return it != files_.end() && it->first.starts_with(folder);
 }
 
 }  // namespace prfaq

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <set>
 
+#include "source/git_index_file.h"
 #include "source/git_repo.h"
 #include "source/source.h"
 
@@ -20,6 +21,8 @@ class GitSource final : public Source {
   // What is staged in the repository's index (the one GIT_INDEX_FILE names
   // inside a hook).
   static std::unique_ptr<GitSource> from_index(const GitRepo& repo);
+  // The same, from an index read already (read_staged_index).
+  static std::unique_ptr<GitSource> from_index(const GitRepo& repo, StagedIndex index);
   // The tree of a commit; `label` names it in messages ("HEAD (1a2b3c4)").
   static std::unique_ptr<GitSource> from_commit(const GitRepo& repo, const git_oid& commit, std::string label);
   // The same, but files are found one by one as they are read, without
@@ -39,14 +42,12 @@ class GitSource final : public Source {
   GitSource(const GitRepo& repo, std::string label) : repo_(&repo), label_(std::move(label)) {}
   void add(std::string path, const git_oid& id, git_filemode_t mode);
   void load_tree() const;  // lists a lazy commit's tree
-  void load_dirs() const;  // the folders of files_, on first exists()
   const GitRepo* repo_;
   std::string label_;
   std::optional<git_oid> lazy_commit_;  // set while a lazy commit is not listed yet
-  mutable std::once_flag listed_, dirs_done_;
+  mutable std::once_flag listed_;
   mutable std::map<std::string, git_oid, std::less<>> files_;
   mutable std::map<std::string, SkippedEntry::Kind, std::less<>> skipped_;
-  mutable std::set<std::string, std::less<>> dirs_;
   mutable std::mutex mutex_;                  // guards pool_
   mutable std::vector<GitRepository> pool_;   // idle handles for reading
 };
