@@ -7,12 +7,15 @@
 # briefs written inline in the unit tests (R"(+++ ... )" strings) and the
 # Markdown examples of docs/reference.md; and OUT_DIR/config/ (for
 # fuzz_config): the prfaq.toml files of the end-to-end cases and the TOML
-# examples of docs/reference.md, the generated one also uncommented.
+# examples of docs/reference.md, the generated one also uncommented; and
+# OUT_DIR/index/ (for fuzz_index_file): Git index files that the real git
+# writes (versions 2, 3 with an intent-to-add entry and a link, 4, a
+# conflict, a split index).
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: tests/fuzz/seeds.sh OUT_DIR" >&2; exit 2; }
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$1"
-mkdir -p "$out/brief" "$out/config"
+mkdir -p "$out/brief" "$out/config" "$out/index"
 
 n=0
 while IFS= read -r -d '' f; do
@@ -76,4 +79,25 @@ for kind, items in (("brief", briefs), ("config", configs)):
                   encoding="utf-8", errors="surrogateescape") as f:
             f.write(s)
 PY
-echo "seeds: $(ls "$out/brief" | wc -l) briefs, $(ls "$out/config" | wc -l) configs in $out"
+# Index files, from a small repository.
+repo=$(mktemp -d)
+trap 'rm -rf "$repo"' EXIT
+g() { git -C "$repo" -c user.email=s@example.com -c user.name=S "$@" >/dev/null 2>&1; }
+g init -q -b main
+mkdir -p "$repo/content/team" "$repo/content/bundle"
+for i in 1 2 3; do echo "brief $i" > "$repo/content/team/b$i.md"; done
+echo bundle > "$repo/content/bundle/index.md"
+g add -A && g commit -q -m one
+cp "$repo/.git/index" "$out/index/v2"
+echo new > "$repo/content/team/new.md" && g add -N content/team/new.md
+ln -s b1.md "$repo/content/team/link.md" && g add content/team/link.md
+cp "$repo/.git/index" "$out/index/v3"
+g update-index --index-version 4 && cp "$repo/.git/index" "$out/index/v4"
+g update-index --index-version 2 && g reset -q --hard
+g checkout -q -b other && echo other > "$repo/content/team/b1.md" && g commit -q -am other
+g checkout -q main && echo main > "$repo/content/team/b1.md" && g commit -q -am main
+g merge -q other || true
+cp "$repo/.git/index" "$out/index/conflict"
+g reset -q --hard && g update-index --split-index && cp "$repo/.git/index" "$out/index/split"
+
+echo "seeds: $(ls "$out/brief" | wc -l) briefs, $(ls "$out/config" | wc -l) configs, $(ls "$out/index" | wc -l) indexes in $out"
