@@ -136,6 +136,16 @@ class Test(GitTestCase):
                 self.assertEqual(r.git("ls-tree", "-r", "--name-only", "HEAD").stdout.split(),
                                  ["content/other/c.md", "content/team1/a.md", "content/team2/b.md"])
 
+    def test_libgit2_loads_no_tls_certificates(self):
+        # prfaq opens no network connection; libgit2's call that parses the
+        # system's CA certificates at start-up binds to prfaq's stand-in
+        # (tools/cli/no_tls_certificates.cpp), as the dynamic linker shows.
+        r = self.started({"content/a.md": brief("A", "idea")}, hooks=False)
+        res = r.run("check", "--staged", env={"LD_DEBUG": "bindings"})
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertRegex(res.stderr, r"binding file \S*libgit2\.so\S* \[0\] to \S*prfaq \[0\]: "
+                                     r"normal symbol `mbedtls_x509_crt_parse_file'")
+
     def test_a_split_index_is_refused_with_how_to_join_it(self):
         # libgit2 1.5 reads no split index: the hook says so, and how to undo
         # it, and the commit does not happen.
