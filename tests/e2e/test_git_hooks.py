@@ -146,6 +146,20 @@ class Test(GitTestCase):
         self.assertRegex(res.stderr, r"binding file \S*libgit2\.so\S* \[0\] to \S*prfaq \[0\]: "
                                      r"normal symbol `mbedtls_x509_crt_parse_file'")
 
+    def test_a_corrupt_index_is_exit_2_with_the_reason(self):
+        r = self.started({"content/a.md": brief("A", "idea")}, hooks=False)
+        index = os.path.join(r.path, ".git", "index")
+        with open(index, "rb") as f:
+            whole = f.read()
+        for cut in (whole[:100], whole[:12] + b"\xff" * 60, b"DIRC\0\0\0\x07" + whole[8:]):
+            with open(index, "wb") as f:
+                f.write(cut)
+            for args in (["hook", "pre-commit"], ["check", "--staged"]):
+                res = r.run(*args)
+                self.assertEqual(res.returncode, 2, res.stdout + res.stderr)
+                self.assertRegex(res.stderr, r"^prfaq: error: (opening the Git repository at .*|reading the Git index): "
+                                             r".*(index|version).*\n$")
+
     def test_a_split_index_is_refused_with_how_to_join_it(self):
         # libgit2 1.5 reads no split index: the hook says so, and how to undo
         # it, and the commit does not happen.
