@@ -24,7 +24,8 @@ constexpr std::uint16_t kIntentToAdd = 0x2000;  // in the extended flags
 class Reader {
  public:
   explicit Reader(std::string_view b) : b_(b) {}
-  bool has(std::size_t n) const { return b_.size() - at_ >= n; }
+  bool has(std::size_t n) const { return left() >= n; }
+  std::size_t left() const { return b_.size() - at_; }
   std::uint32_t u32() {
     auto p = reinterpret_cast<const unsigned char*>(b_.data() + at_);
     at_ += 4;
@@ -133,20 +134,20 @@ std::optional<std::string> read_whole_file(const std::string& path) {
 }  // namespace
 
 std::optional<StagedIndex> parse_index_file(std::string_view bytes) {
-  Reader r(bytes);
-  if (!r.has(12 + kHash) || std::memcmp(r.here(), "DIRC", 4) != 0) return std::nullopt;
+  if (bytes.size() < 12 + kHash || bytes.substr(0, 4) != "DIRC") return std::nullopt;
+  // Everything but the checksum at the end: no read below may go past it.
+  Reader r(bytes.substr(0, bytes.size() - kHash));
   r.skip(4);
   std::uint32_t version = r.u32();
   if (version < 2 || version > 4) return std::nullopt;
   std::uint32_t count = r.u32();
-  std::size_t end = bytes.size() - kHash;  // the checksum
-  if (count > end / kFixed) return std::nullopt;
+  if (count > r.left() / kFixed) return std::nullopt;
   StagedIndex out;
   out.entries.reserve(count);
   std::string previous;  // version 4: paths share a prefix with the one before
   for (std::uint32_t i = 0; i < count; ++i) {
     std::size_t start = r.at();
-    if (end - start < kFixed) return std::nullopt;
+    if (!r.has(kFixed)) return std::nullopt;
     r.skip(24);
     std::uint32_t mode = r.u32();
     r.skip(12);
@@ -156,7 +157,7 @@ std::optional<StagedIndex> parse_index_file(std::string_view bytes) {
     std::uint16_t flags = r.u16();
     std::uint16_t extended = 0;
     if (flags & kExtended) {
-      if (version < 3 || end - r.at() < 2) return std::nullopt;
+      if (version < 3 || !r.has(2)) return std::nullopt;
       extended = r.u16();
     }
     std::string path;
@@ -164,9 +165,9 @@ std::optional<StagedIndex> parse_index_file(std::string_view bytes) {
       auto strip = varint(r);
       if (!strip || *strip > previous.size()) return std::nullopt;
       const char* s = r.here();
-      const void* nul = std::memchr(s, '\0', end - r.at());
+      const void* nul = std::memchr(s, '\0', r.left());
       if (!nul) return std::nullopt;
-      std::size_t len = static_cast<const char*>(nul) - s;
+      std::size_t len = static_cast<std::size_t>(static_cast<const char*>(nul) - s);
       path.reserve(previous.size() - *strip + len);
       path.assign(previous, 0, previous.size() - *strip);
       path.append(s, len);
@@ -174,13 +175,13 @@ std::optional<StagedIndex> parse_index_file(std::string_view bytes) {
       previous = path;
     } else {
       const char* s = r.here();
-      const void* nul = std::memchr(s, '\0', end - r.at());
+      const void* nul = std::memchr(s, '\0', r.left());
       if (!nul) return std::nullopt;
-      std::size_t len = static_cast<const char*>(nul) - s;
+      std::size_t len = static_cast<std::size_t>(static_cast<const char*>(nul) - s);
       path.assign(s, len);
       // Entries are padded with 1 to 8 NULs to a multiple of 8 bytes.
       std::size_t entry = (r.at() - start + len + 8) & ~std::size_t(7);
-      if (end - start < entry) return std::nullopt;
+      if (r.size() - start < entry) return std::nullopt;
       r.skip(entry - (r.at() - start));
     }
     if (path.empty() || path.back() == '/') return std::nullopt;  // a sparse index's folder entry
@@ -189,11 +190,11 @@ std::optional<StagedIndex> parse_index_file(std::string_view bytes) {
   }
   // Extensions: a name of four bytes and a size. One whose name starts
   // with a capital letter may be ignored; any other must be understood.
-  while (end - r.at() >= 8) {
+  while (r.has(8)) {
     std::string name(r.here(), 4);
     r.skip(4);
     std::uint32_t size = r.u32();
-    if (end - r.at() < size) return std::nullopt;
+    if (!r.has(size)) return std::nullopt;
     std::string_view data(r.here(), size);
     r.skip(size);
     if (name == "TREE") {
@@ -202,7 +203,7 @@ std::optional<StagedIndex> parse_index_file(std::string_view bytes) {
       return std::nullopt;  // "link" (a split index), "sdir" (a sparse one), or newer
     }
   }
-  if (r.at() != end) return std::nullopt;
+  if (r.left() != 0) return std::nullopt;
   return out;
 }
 
