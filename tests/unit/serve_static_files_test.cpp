@@ -7,6 +7,7 @@
 #include <string>
 
 #include "serve/static_files.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using prfaq::content_type_of;
@@ -16,13 +17,10 @@ using prfaq::serve_static;
 namespace {
 
 // A site folder next to a secret file outside it, removed afterwards.
-struct Site {
-  fs::path top, site;
-  Site() {
-    static int n = 0;
-    top = fs::temp_directory_path() / ("prfaq-static-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-    fs::remove_all(top);
-    site = top / "site";
+struct Site : prfaq::test::TempDir {
+  const fs::path& top = path;
+  fs::path site = top / "site";
+  Site() : TempDir("static-test") {
     fs::create_directories(site / "briefs");
     fs::create_directories(site / "status");
     write("index.html", "<h1>home</h1>");
@@ -33,7 +31,6 @@ struct Site {
     write(".prfaq-manifest", "secret manifest");
     std::ofstream(top / "secret.txt") << "SECRET";
   }
-  ~Site() { fs::remove_all(top); }
   void write(const std::string& rel, const std::string& text) const { std::ofstream(site / rel) << text; }
 };
 

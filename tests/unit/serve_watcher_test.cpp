@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "serve/watcher.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -18,18 +19,13 @@ using Paths = std::vector<std::string>;
 
 namespace {
 
-struct Repo {
-  fs::path root;
-  Repo() {
-    static int n = 0;
-    root = fs::temp_directory_path() / ("prfaq-watcher-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-    fs::remove_all(root);
+struct Repo : prfaq::test::TempDir {
+  const fs::path& root = path;
+  Repo() : TempDir("watcher-test") {
     fs::create_directories(root / "content" / "payments");
     write("prfaq.toml", "");
     write("content/a.md", "a");
   }
-  ~Repo() { fs::remove_all(root); }
-  void write(const std::string& rel, const std::string& text) const { std::ofstream(root / rel) << text; }
 };
 
 Paths next(Watcher& w) {

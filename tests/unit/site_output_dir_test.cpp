@@ -19,33 +19,16 @@
 
 #include "as_nobody.h"
 #include "site/output_dir.h"
+#include "temp_dir.h"
 #include "util/error.h"
 
 namespace fs = std::filesystem;
 using prfaq::Fatal;
 using prfaq::OutputDir;
 
-namespace {
+using prfaq::test::TempDir;
 
-// A fresh folder under the system temp folder, removed with everything in it.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int n = 0;
-    path = fs::temp_directory_path() /
-           ("prfaq-output-dir-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec))
-      if (it->is_directory()) fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path, ec);
-  }
-};
+namespace {
 
 // The working directory for one test, restored afterwards.
 struct Cwd {

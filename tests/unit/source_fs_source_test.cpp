@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "source/fs_source.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using prfaq::FsSource;
@@ -16,22 +17,9 @@ using prfaq::SkippedEntry;
 
 namespace {
 
-struct Tree {
-  fs::path root;
-  Tree() {
-    static int n = 0;
-    root = fs::temp_directory_path() / ("prfaq-fs-source-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-    fs::remove_all(root);
-    fs::create_directories(root);
-  }
-  ~Tree() {
-    std::error_code ec;
-    fs::remove_all(root, ec);
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel) << text;
-  }
+struct Tree : prfaq::test::TempDir {
+  Tree() : TempDir("fs-source-test") {}
+  const fs::path& root = path;
 };
 
 std::vector<std::string> skipped_of(const Listing& l) {

@@ -16,26 +16,19 @@
 #include "source/git_handles.h"
 #include "source/git_index_file.h"
 #include "source/libgit2.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace prfaq;
 
 namespace {
 
-struct Repo {
-  fs::path root;
-  Repo() {
-    static int n = 0;
-    root = fs::temp_directory_path() / ("prfaq-index-test-" + std::to_string(::getpid()) + "-" + std::to_string(++n));
-    fs::remove_all(root);
-    fs::create_directories(root);
+struct Repo : prfaq::test::TempDir {
+  const fs::path& root = path;
+  Repo() : TempDir("index-test") {
     git("init -q -b main");
     git("config user.email t@example.com");
     git("config user.name T");
-  }
-  ~Repo() {
-    std::error_code ec;
-    fs::remove_all(root, ec);
   }
   std::string git(const std::string& args) const {
     std::string cmd = "git -C '" + root.string() + "' " + args + " 2>&1";
@@ -48,10 +41,6 @@ struct Repo {
     INFO(cmd << "\n" << out);
     REQUIRE((rc == 0 || args.starts_with("merge")));
     return out;
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((root / rel).parent_path());
-    std::ofstream(root / rel) << text;
   }
   std::string index_bytes() const {
     std::ifstream in(root / ".git/index", std::ios::binary);
