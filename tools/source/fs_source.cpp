@@ -130,8 +130,11 @@ std::optional<std::string> FsSource::read(std::string_view path) const {
     ::close(fd);
     return std::nullopt;
   }
+  // One byte more than the size: the read that finds the end then needs
+  // no room of its own (at exactly the size, the file-grew branch below
+  // would copy every brief into a bigger buffer just to read nothing).
   std::string bytes;
-  bytes.resize(static_cast<std::size_t>(st.st_size));
+  bytes.resize(static_cast<std::size_t>(st.st_size) + 1);
   std::size_t done = 0;
   while (true) {
     if (done == bytes.size()) bytes.resize(bytes.size() + 4096);  // the file grew
