@@ -89,7 +89,7 @@ class Builder {
       case MD_SPAN_STRONG:
         if (current_ >= 0 && --strong_depth_ == 0 && bold_open_) {
           bold_open_ = false;
-          if (cur().bold_end == 0) cur().bold_end = cur().text.size();
+          if (cur().bold_end == 0) cur().bold_end = text_.size();
         }
         break;
       case MD_SPAN_IMG:
@@ -146,6 +146,12 @@ class Builder {
   int strong_depth_ = 0;
   bool bold_open_ = false;
   int quiet_ = 0;
+  // The current block's text and offset map, built here and copied into
+  // the block once it is finished: one allocation of its exact size each,
+  // where building them in the block took a generous reserve per block
+  // (most of it unused) and still a reallocation for long ones.
+  std::string text_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> map_;
 
   Block& cur() { return out_.blocks[static_cast<std::size_t>(current_)]; }
 
@@ -177,10 +183,8 @@ class Builder {
     current_ = static_cast<long>(out_.blocks.size() - 1);
     cur().kind = kind;
     cur().offset = last_offset_;
-    // Most blocks are a paragraph of a few hundred characters: one
-    // allocation instead of a string and a map grown step by step.
-    cur().text.reserve(kind == BlockKind::heading ? 64 : 512);
-    cur().map.reserve(8);
+    text_.clear();
+    map_.clear();
     has_offset_ = false;
     strong_depth_ = 0;
     bold_open_ = false;
@@ -188,7 +192,9 @@ class Builder {
 
   void finish() {
     Block& b = cur();
-    while (!b.text.empty() && (b.text.back() == ' ' || b.text.back() == '\n')) b.text.pop_back();
+    while (!text_.empty() && (text_.back() == ' ' || text_.back() == '\n')) text_.pop_back();
+    b.text.assign(text_);
+    b.map.assign(map_.begin(), map_.end());
     if (b.first_line_end == 0 || b.first_line_end > b.text.size()) b.first_line_end = b.text.size();
     b.has_more = b.first_line_end < b.text.size();
     if (b.bold_end > b.text.size()) b.bold_end = b.text.size();
@@ -196,28 +202,27 @@ class Builder {
   }
 
   bool trimmed_empty() {
-    for (char c : cur().text)
+    for (char c : text_)
       if (c != ' ') return false;
     return true;
   }
 
   void mark_first_line_end() {
-    if (current_ >= 0 && cur().first_line_end == 0 && !trimmed_empty()) cur().first_line_end = cur().text.size();
+    if (current_ >= 0 && cur().first_line_end == 0 && !trimmed_empty()) cur().first_line_end = text_.size();
   }
 
   void separate() {
-    if (current_ >= 0 && !cur().text.empty() && cur().text.back() != ' ') cur().text += ' ';
+    if (current_ >= 0 && !text_.empty() && text_.back() != ' ') text_ += ' ';
   }
 
   void append(std::string_view s, const char* src) {
-    Block& b = cur();
     if (src && in_file(src)) {
-      auto t = static_cast<std::uint32_t>(b.text.size());
+      auto t = static_cast<std::uint32_t>(text_.size());
       auto f = static_cast<std::uint32_t>(src - file_.data());
-      if (b.map.empty() || b.map.back().first != t) b.map.emplace_back(t, f);
-      else b.map.back().second = f;
+      if (map_.empty() || map_.back().first != t) map_.emplace_back(t, f);
+      else map_.back().second = f;
     }
-    b.text += s;
+    text_ += s;
   }
 
   void link(const MD_ATTRIBUTE& attr, bool image) {
