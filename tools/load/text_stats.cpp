@@ -123,14 +123,14 @@ void TextBits::classify(std::string_view t) {
 }  // namespace
 
 Span TextScan::sentence_span(std::size_t k) const {
-  std::size_t first = sentence_starts[k];
+  std::size_t first = sentence_start(k);
   std::size_t last = first + sentence_words(k) - 1;
   return {words[first].begin, words[last].end};
 }
 
 std::size_t TextScan::sentence_of(std::size_t w) const {
-  auto it = std::upper_bound(sentence_starts.begin(), sentence_starts.end(), static_cast<std::uint32_t>(w));
-  return it == sentence_starts.begin() ? 0 : static_cast<std::size_t>(it - sentence_starts.begin() - 1);
+  auto it = std::upper_bound(later_starts.begin(), later_starts.end(), static_cast<std::uint32_t>(w));
+  return static_cast<std::size_t>(it - later_starts.begin());
 }
 
 void scan_text(std::string_view t, TextScan& out) {
@@ -171,7 +171,6 @@ void scan_text(std::string_view t, TextScan& out) {
   // characters, then a space), except after an abbreviation or an initial.
   // Each gap decides alone, so only the gaps holding a stop are looked at:
   // the stops are visited in order, each word once.
-  if (!words.empty()) starts.push_back(0);
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   std::size_t w = 1;              // the first word after the current stop
   std::size_t decided = 0;        // gaps before words below this one are done
@@ -191,7 +190,7 @@ void scan_text(std::string_view t, TextScan& out) {
     }
   }
   out.words.assign(words.begin(), words.end());
-  out.sentence_starts.assign(starts.begin(), starts.end());
+  out.later_starts.assign(starts.begin(), starts.end());
 }
 
 std::vector<Span> words(std::string_view text) {

@@ -22,13 +22,16 @@ struct Span {
 
 struct TextScan {
   std::vector<Span> words;
-  // Index in `words` of each sentence's first word; a sentence runs to the
-  // next one's first word. Sentences without words are not listed.
-  std::vector<std::uint32_t> sentence_starts;
-  std::size_t sentence_count() const { return sentence_starts.size(); }
+  // Index in `words` of each sentence's first word but the first sentence's
+  // (word 0, when there are words); a sentence runs to the next one's first
+  // word. Sentences without words are not listed. Most blocks are one
+  // sentence: for them this stays empty, with nothing to allocate.
+  std::vector<std::uint32_t> later_starts;
+  std::size_t sentence_count() const { return words.empty() ? 0 : later_starts.size() + 1; }
+  std::size_t sentence_start(std::size_t k) const { return k == 0 ? 0 : later_starts[k - 1]; }
   std::size_t sentence_words(std::size_t k) const {
-    std::size_t end = k + 1 < sentence_starts.size() ? sentence_starts[k + 1] : words.size();
-    return end - sentence_starts[k];
+    std::size_t end = k < later_starts.size() ? later_starts[k] : words.size();
+    return end - sentence_start(k);
   }
   // Text span of sentence k: first word's begin to last word's end.
   Span sentence_span(std::size_t k) const;
