@@ -33,6 +33,10 @@ struct Block {
   // pairs sorted by text offset; a text offset maps through the last pair
   // at or before it.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> map;
+  // Text copied from the file in one piece, starting at `offset` (a
+  // heading, a one-line item): its map would be the one pair (0, offset),
+  // so `map` stays empty, with nothing to allocate.
+  bool contiguous = false;
   std::size_t bold_end = 0;  // end (in `text`) of a strong span opening the block; 0: none
   std::size_t first_line_end = 0;  // end of the first line (or first paragraph) in `text`
   bool has_more = false;     // list item: content after its first line or paragraph

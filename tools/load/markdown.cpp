@@ -11,7 +11,7 @@ namespace prfaq {
 unsigned markdown_flags() { return MD_DIALECT_GITHUB; }
 
 std::size_t Block::file_offset(std::size_t text_offset) const {
-  if (map.empty()) return offset;
+  if (map.empty()) return contiguous ? offset + text_offset : offset;
   auto it = std::upper_bound(map.begin(), map.end(), text_offset,
                              [](std::size_t t, const auto& pair) { return t < pair.first; });
   if (it == map.begin()) return offset;
@@ -194,7 +194,8 @@ class Builder {
     Block& b = cur();
     while (!text_.empty() && (text_.back() == ' ' || text_.back() == '\n')) text_.pop_back();
     b.text.assign(text_);
-    b.map.assign(map_.begin(), map_.end());
+    b.contiguous = map_.size() == 1 && map_[0].first == 0 && map_[0].second == b.offset;
+    if (!b.contiguous) b.map.assign(map_.begin(), map_.end());
     if (b.first_line_end == 0 || b.first_line_end > b.text.size()) b.first_line_end = b.text.size();
     b.has_more = b.first_line_end < b.text.size();
     if (b.bold_end > b.text.size()) b.bold_end = b.text.size();
