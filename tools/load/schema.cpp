@@ -315,6 +315,9 @@ class SchemaReader {
 
 void read_front_matter(const toml::table& root, int line_offset, const Config& config, FrontMatter& out,
                        Emitter& emit) {
+  // A brief holds a few dozen strings (the journey's and metrics' among
+  // them): room for them at once, not seven steps of growth.
+  out.strings.reserve(64);
   SchemaReader(line_offset, config, out, emit).read(root);
 }
 
