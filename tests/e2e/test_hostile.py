@@ -169,6 +169,13 @@ class Test(GitTestCase):
         res, _ = self.measured(r, "check", "content/team")
         self.assertEqual((res.returncode, res.stdout), (0, "content/team/link.md:1:1: " + link + "\n"
                                                         "0 errors, 1 warning in 1 file (0 briefs checked)\n"))
+        # A link named itself is reported, not followed; named twice, once.
+        res, _ = self.measured(r, "check", "content/team/link.md", "content/team", "content/a.md")
+        self.assertEqual((res.returncode, res.stdout), (0, "content/team/link.md:1:1: " + link + "\n"
+                                                        "0 errors, 1 warning in 1 file (1 brief checked)\n"))
+        res, _ = self.measured(r, "check", "content/vendor/")
+        self.assertEqual((res.returncode, res.stdout), (0, "content/vendor:1:1: " + repo + "\n"
+                                                        "0 errors, 1 warning in 1 file (0 briefs checked)\n"))
         res, _ = self.measured(r, "check", "--format", "sarif")
         self.assertEqual(res.returncode, 0, res.stderr)
         self.assertEqual([x["ruleId"] for x in json.loads(res.stdout)["runs"][0]["results"]],

@@ -31,7 +31,12 @@ namespace {
 std::string repo_path(const fs::path& root, const std::string& cwd, const std::string& arg) {
   if (root.empty()) return resolve_relative("", arg).value_or(arg);
   fs::path p = fs::path(arg).is_absolute() ? fs::path(arg) : fs::path(cwd) / arg;
-  std::string rel = fs::weakly_canonical(p).lexically_relative(fs::weakly_canonical(root)).generic_string();
+  // The folders on the way are resolved, but not a symbolic link named
+  // itself: prfaq follows none, and reports it as such (symlink-skipped).
+  fs::path name = p.filename();
+  fs::path full = name.empty() || name == "." || name == ".." ? fs::weakly_canonical(p)
+                                                              : fs::weakly_canonical(p.parent_path()) / name;
+  std::string rel = full.lexically_relative(fs::weakly_canonical(root)).generic_string();
   if (rel == ".") return "";
   if (rel.empty() || rel.starts_with("..")) throw Fatal(arg + " is outside the repository (" + root.string() + ")");
   return rel;
@@ -93,6 +98,12 @@ int run_check(const Args& args, Io& io) {
     std::vector<std::string> briefs = find_brief_paths(listing.files);
     for (const auto& arg : args.positional) {
       std::string rel = repo_path(root, io.cwd, arg);
+      auto link = std::find_if(listing.skipped.begin(), listing.skipped.end(),
+                               [&](const SkippedEntry& s) { return s.path == rel; });
+      if (link != listing.skipped.end()) {  // a link or a submodule, named itself
+        skipped.push_back(*link);
+        continue;
+      }
       if (!rel.empty() && !source->exists(rel))
         throw Fatal(arg + ": no such file or folder in " +
                     (args.has("--staged") || args.has("--rev") ? source->describe() : "the working tree"));
@@ -106,9 +117,14 @@ int run_check(const Args& args, Io& io) {
         for (const auto& b : briefs)
           if (b.starts_with(prefix)) options.only.push_back(b);
         for (const auto& s : listing.skipped)
-          if (s.path == rel || s.path.starts_with(prefix)) skipped.push_back(s);
+          if (s.path.starts_with(prefix)) skipped.push_back(s);
       }
     }
+    auto by_path = [](const SkippedEntry& a, const SkippedEntry& b) { return a.path < b.path; };
+    std::sort(skipped.begin(), skipped.end(), by_path);
+    skipped.erase(std::unique(skipped.begin(), skipped.end(),
+                              [](const SkippedEntry& a, const SkippedEntry& b) { return a.path == b.path; }),
+                  skipped.end());
     if (options.only.empty() && skipped.empty()) {
       io.err << "prfaq: no briefs under the given paths\n";
       return 0;
