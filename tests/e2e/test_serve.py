@@ -321,6 +321,23 @@ class Test(TestCase):
         self.serve(r, port=str(s.port))
         browser.wait_for("document.title.startsWith('Refunds While Away') && window.prfaqMark === undefined", 30)
 
+    def test_preview_lists_what_the_next_status_lacks_once_each(self):
+        # An idea with many questions and no answers: what it lacks for
+        # draft is one item per question. Each is listed once (a Mustache
+        # list inside a section of itself once repeated the list per item:
+        # 1,600 questions made a 195 MB page).
+        body = "## Customer FAQ\n\n" + "".join(f"### Question {i}?\n\n" for i in range(300))
+        r = self.repo({"content/many.md": brief("Many", "idea", extra=body)})
+        s = self.serve(r)
+        status, _, page = s.get("/briefs/many.html")
+        self.assertEqual(status, 200)
+        checklist = re.search(r'<ul class="checklist">(.*?)</ul>', page, re.S)
+        self.assertIsNotNone(checklist, page[:2000])
+        items = re.findall(r"<li>(.*?)</li>", checklist.group(1), re.S)
+        self.assertEqual(len(items), len(set(items)))
+        self.assertGreaterEqual(len(items), 300)
+        self.assertLess(len(page), 2_000_000)
+
     def test_serve_shows_a_broken_brief_and_recovers(self):
         r = self.repo({"content/refunds.md": refunds()})
         s = self.serve(r)

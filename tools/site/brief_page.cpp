@@ -140,6 +140,10 @@ Data brief_page(const SiteModel& site, std::size_t i, const BriefView& view) {
   Data missing = list_data();
   if (s)
     for (const auto& m : s->missing_for_next) append(missing, Data(m));
+  // A list in a Mustache section repeats the section per item, so the
+  // template tests this flag, not the list (the list inside a section of
+  // itself rendered it once per item: n squared items).
+  d["has_missing"] = Data(s && !s->missing_for_next.empty());
   set(d, "missing", std::move(missing));
 
   // The brief's own content, rendered while it was loaded.
