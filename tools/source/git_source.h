@@ -8,7 +8,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <set>
 
 #include "source/git_index_file.h"
 #include "source/git_repo.h"
