@@ -13,7 +13,6 @@
 // libgit2, it would find no trusted certificate and fail verification:
 // closed, not open. Linked into the prfaq executable only (a static
 // library's member that nothing references would not be linked).
-#include <cstdio>
 
 extern "C" int mbedtls_x509_crt_parse_file(void* chain, const char* path) {
   (void)chain;
