@@ -44,6 +44,9 @@ TEST_CASE("limits: the defaults are 1 MiB per brief and 100 findings per file", 
 
 TEST_CASE("limits: bad [limits] values stop with file, line and column", "[limits]") {
   CHECK(error_of("[limits]\nmax_brief_bytes = 0\n") == "prfaq.toml:2:19: 'max_brief_bytes' must be a positive integer");
+  CHECK(error_of("[limits]\nmax_brief_bytes = 1073741825\n") ==
+        "prfaq.toml:2:19: 'max_brief_bytes' must be at most 1073741824 (1 GiB)");
+  CHECK(error_of("[limits]\nmax_brief_bytes = 1073741824\n") == "no error");
   CHECK(error_of("[limits]\nmax_findings_per_file = \"100\"\n") ==
         "prfaq.toml:2:25: 'max_findings_per_file' must be a positive integer");
   CHECK(error_of("[limits]\nmax_brief_byte = 10\n") ==

@@ -34,6 +34,51 @@ TEST_CASE("numbers with a decimal point or thousands comma are one word", "[text
   CHECK(word_texts("3.5 and 1,000 but a,b") == std::vector<std::string>{"3.5", "and", "1,000", "but", "a", "b"});
 }
 
+namespace {
+
+// Byte by byte, the reading the bit-parallel scan must agree with.
+std::vector<std::string> reference_words(std::string_view t) {
+  auto word = [&](std::size_t i) { return i < t.size() && is_word_char(static_cast<unsigned char>(t[i])); };
+  auto digit = [&](std::size_t i) { return i < t.size() && is_digit(static_cast<unsigned char>(t[i])); };
+  auto in_run = [&](std::size_t i) {
+    if (word(i)) return true;
+    if (i == 0 || i + 1 >= t.size()) return false;
+    char c = t[i];
+    if (c == '\'' || c == '-') return word(i - 1) && word(i + 1);
+    if (c == '.' || c == ',') return digit(i - 1) && digit(i + 1);
+    return false;
+  };
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < t.size();) {
+    if (!in_run(i)) { ++i; continue; }
+    std::size_t j = i;
+    while (j < t.size() && in_run(j)) ++j;
+    out.emplace_back(t.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("words and their joiners are found across every 64-byte boundary", "[text_stats]") {
+  // The scan reads 64 bytes at a time: shifting a text byte by byte puts
+  // each word start, end and joiner on each side of a boundary, and the
+  // text's end at every position in a block.
+  const std::string text = "Don't pay 3.5 or 1,000 for well-known caf\xC3\xA9s. Mr. X. said no! Ok? a-";
+  for (std::size_t shift = 0; shift < 140; ++shift) {
+    std::string t = std::string(shift, ' ') + text;
+    INFO("shift " << shift);
+    CHECK(word_texts(t) == reference_words(t));
+    CHECK(sentences(t) == 4);
+    std::string cut = t.substr(0, t.size() - 2);  // ends in the word "a"
+    CHECK(word_texts(cut) == reference_words(cut));
+  }
+  std::string exactly(128, 'a');  // one word filling two whole blocks
+  CHECK(word_texts(exactly) == std::vector<std::string>{exactly});
+  CHECK(word_texts(std::string(64, ' ')).empty());
+}
+
 TEST_CASE("non-ASCII letters are part of a word", "[text_stats]") {
   CHECK(word_texts("caf\xC3\xA9 au lait") == std::vector<std::string>{"caf\xC3\xA9", "au", "lait"});
 }

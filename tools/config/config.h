@@ -18,6 +18,10 @@ struct CoverageTopic {
   std::vector<std::string> words;   // a question matches when it has one of them
 };
 
+// The highest max_brief_bytes prfaq.toml may set: 1 GiB, well inside the
+// 32-bit offsets a brief's words are kept in (load/text_stats.h).
+inline constexpr std::size_t kMaxBriefBytesLimit = std::size_t{1} << 30;
+
 struct Config {
   std::string path;  // where it was read from; empty for defaults
 

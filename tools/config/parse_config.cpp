@@ -229,10 +229,17 @@ class ConfigReader {
     return static_cast<std::size_t>(n.as_integer()->get());
   }
 
+  std::size_t brief_bytes(const toml::node& n, const std::string& k) const {
+    std::size_t v = positive(n, k);
+    if (v > kMaxBriefBytesLimit)
+      fail(n.source(), "'" + k + "' must be at most " + std::to_string(kMaxBriefBytesLimit) + " (1 GiB)");
+    return v;
+  }
+
   void limits(const toml::table& t) {
     for (auto&& [key, n] : t) {
       std::string k(key.str());
-      if (k == "max_brief_bytes") c_.max_brief_bytes = positive(n, k);
+      if (k == "max_brief_bytes") c_.max_brief_bytes = brief_bytes(n, k);
       else if (k == "max_findings_per_file") c_.max_findings_per_file = positive(n, k);
       else unknown(key, k, {"max_brief_bytes", "max_findings_per_file"});
     }

@@ -47,77 +47,106 @@ bool is_abbreviation(std::string_view t, std::size_t word_begin, std::size_t dot
   return false;
 }
 
-// A text's bytes as bit sets, one bit per byte, 64 to a word, with one
-// word past the end (all clear). Finding words byte by byte took most of
-// the time of loading a brief: a branch per byte, mispredicted at every
-// word boundary. With the classes as bits, word starts and ends are a few
-// shifts per 64 bytes and one bit scan per word, and sentence ends are
-// looked for only at the stops.
-struct TextBits {
-  // `runs`: the bytes of words (word characters, and the joiners that hold
-  // a word together); `stops`: '.', '!' and '?'.
-  std::vector<std::uint64_t> runs, stops;
-  void classify(std::string_view t);
-
- private:
-  std::vector<std::uint64_t> word_, digit_, joins_, joins_digits_;  // scratch
+// A text's bytes as bit sets, one bit per byte, 64 to a word. Finding
+// words byte by byte took most of the time of loading a brief: a branch
+// per byte, mispredicted at every word boundary. With the classes as bits,
+// word starts and ends are a few shifts per 64 bytes and one bit scan per
+// word, and sentence ends are looked for only at the stops.
+struct Classes64 {
+  // word characters, digits, the joiners ' and -, the digit joiners . and
+  // ',', the stops . ! and ?.
+  std::uint64_t word = 0, digit = 0, joins = 0, joins_digits = 0, stops = 0;
 };
 
-void TextBits::classify(std::string_view t) {
-  const std::size_t n = t.size(), blocks = n / 64 + 1;
-  for (auto* v : {&word_, &digit_, &joins_, &joins_digits_, &stops}) v->assign(blocks, 0);
-  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
-  auto put = [](std::vector<std::uint64_t>& v, std::size_t at, std::uint64_t bits) { v[at / 64] |= bits << (at % 64); };
+// The classes of the 64 bytes at p (all readable).
+[[gnu::always_inline]] inline Classes64 classify64(const unsigned char* p) {
+  Classes64 k;
 #if defined(__SSE2__)
   // 16 bytes at a time (signed compares: a byte with its high bit set is
   // below every ASCII range, and is_word_char counts it as a letter).
-  auto chunk = [&](const unsigned char* p, std::size_t at) {
-    __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    auto in = [&](__m128i x, char lo, char hi) {
+  for (int part = 0; part < 4; ++part) {
+    __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * part));
+    auto in = [](__m128i x, char lo, char hi) {
       return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
                            _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
     };
     auto is = [&](char ch) { return _mm_cmpeq_epi8(c, _mm_set1_epi8(ch)); };
-    auto bits = [](__m128i m) { return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(m))); };
+    auto bits = [&](__m128i m) {
+      return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(m))) << (16 * part);
+    };
     __m128i digit = in(c, '0', '9');
     __m128i letter = in(_mm_or_si128(c, _mm_set1_epi8(0x20)), 'a', 'z');  // either case
-    put(word_, at, bits(_mm_or_si128(_mm_or_si128(letter, digit), c)));
-    put(digit_, at, bits(digit));
-    put(joins_, at, bits(_mm_or_si128(is('\''), is('-'))));
-    put(joins_digits_, at, bits(_mm_or_si128(is('.'), is(','))));
-    put(stops, at, bits(_mm_or_si128(_mm_or_si128(is('.'), is('!')), is('?'))));
-  };
-  std::size_t i = 0;
-  for (; i + 16 <= n; i += 16) chunk(s + i, i);
-  if (i < n) {  // the rest, padded with NULs (in no class)
-    unsigned char rest[16] = {};
-    std::memcpy(rest, s + i, n - i);
-    chunk(rest, i);
+    __m128i dot = is('.');
+    k.word |= bits(_mm_or_si128(_mm_or_si128(letter, digit), c));
+    k.digit |= bits(digit);
+    k.joins |= bits(_mm_or_si128(is('\''), is('-')));
+    k.joins_digits |= bits(_mm_or_si128(dot, is(',')));
+    k.stops |= bits(_mm_or_si128(_mm_or_si128(dot, is('!')), is('?')));
   }
 #else
-  for (std::size_t i = 0; i < n; ++i) {
-    unsigned char c = s[i];
-    put(word_, i, is_word_char(c));
-    put(digit_, i, is_digit(c));
-    put(joins_, i, c == '\'' || c == '-');
-    put(joins_digits_, i, c == '.' || c == ',');
-    put(stops, i, c == '.' || c == '!' || c == '?');
+  for (int i = 0; i < 64; ++i) {
+    unsigned char c = p[i];
+    std::uint64_t bit = std::uint64_t{1} << i;
+    if (is_word_char(c)) k.word |= bit;
+    if (is_digit(c)) k.digit |= bit;
+    if (c == '\'' || c == '-') k.joins |= bit;
+    if (c == '.' || c == ',') k.joins_digits |= bit;
+    if (c == '.' || c == '!' || c == '?') k.stops |= bit;
   }
 #endif
-  // An apostrophe or hyphen between word characters, or a decimal point or
-  // thousands comma between digits, joins them into one word ("don't",
-  // "well-known", "3.5", "1,000").
-  runs.assign(blocks, 0);
-  auto before = [&](const std::vector<std::uint64_t>& v, std::size_t b) {  // bit p: v at p - 1
-    return (v[b] << 1) | (b > 0 ? v[b - 1] >> 63 : 0);
+  return k;
+}
+
+// Where a text's words begin and end, and where its stops are, as byte
+// offsets in order: `edges` alternates a word's first byte and the byte
+// after its last (a word that ends the text has no end here).
+struct TextEdges {
+  std::vector<std::uint32_t> edges, stops;  // the first ..._found of each
+  std::size_t edges_found = 0, stops_found = 0;
+  void find(std::string_view t);
+};
+
+void TextEdges::find(std::string_view t) {
+  const std::size_t n = t.size(), blocks = (n + 63) / 64;
+  // At most one edge per byte, and one stop: sized once, then written
+  // through pointers with no check per write.
+  if (edges.size() < n + 1) edges.resize(n + 1);
+  if (stops.size() < n + 1) stops.resize(n + 1);
+  std::uint32_t* e = edges.data();
+  std::uint32_t* st = stops.data();
+  const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+  // The last, partial 64 bytes, padded with NULs (in no class).
+  unsigned char tail[64] = {};
+  if (n % 64) std::memcpy(tail, s + (blocks - 1) * 64, n % 64);
+  auto at = [&](std::size_t b) {
+    if (b >= blocks) return Classes64{};
+    return (b + 1 < blocks || n % 64 == 0) ? classify64(s + b * 64) : classify64(tail);
   };
-  auto after = [&](const std::vector<std::uint64_t>& v, std::size_t b) {  // bit p: v at p + 1
-    return (v[b] >> 1) | (b + 1 < blocks ? v[b + 1] << 63 : 0);
+  auto before = [](std::uint64_t v, std::uint64_t v_prev) { return (v << 1) | (v_prev >> 63); };  // bit p: p - 1
+  auto after = [](std::uint64_t v, std::uint64_t v_next) { return (v >> 1) | (v_next << 63); };    // bit p: p + 1
+  auto put = [](std::uint32_t*& out, std::uint64_t bits, std::uint32_t base) {
+    for (; bits; bits &= bits - 1) *out++ = base + static_cast<std::uint32_t>(std::countr_zero(bits));
   };
+  // The bytes of words: word characters, and an apostrophe or hyphen
+  // between word characters, or a decimal point or thousands comma between
+  // digits ("don't", "well-known", "3.5", "1,000"). Each block needs the
+  // last bit of the block before and the first bit of the block after.
+  Classes64 prev, cur = at(0);
+  std::uint64_t prev_runs = 0;
   for (std::size_t b = 0; b < blocks; ++b) {
-    std::uint64_t joins = joins_[b] | (joins_digits_[b] & before(digit_, b) & after(digit_, b));
-    runs[b] = word_[b] | (joins & before(word_, b) & after(word_, b));
+    Classes64 next = at(b + 1);
+    std::uint64_t joins =
+        cur.joins | (cur.joins_digits & before(cur.digit, prev.digit) & after(cur.digit, next.digit));
+    std::uint64_t runs = cur.word | (joins & before(cur.word, prev.word) & after(cur.word, next.word));
+    auto base = static_cast<std::uint32_t>(b * 64);
+    put(e, runs ^ before(runs, prev_runs), base);  // where a run starts or stops
+    put(st, cur.stops, base);
+    prev_runs = runs;
+    prev = cur;
+    cur = next;
   }
+  edges_found = static_cast<std::size_t>(e - edges.data());
+  stops_found = static_cast<std::size_t>(st - stops.data());
 }
 
 }  // namespace
@@ -134,37 +163,24 @@ std::size_t TextScan::sentence_of(std::size_t w) const {
 }
 
 void scan_text(std::string_view t, TextScan& out) {
-  // Found into scratch space this thread reuses, then copied once into
-  // vectors of their exact size: one allocation each per block, where
-  // growing them took several (every block of every brief is scanned).
-  thread_local TextBits bits;
-  thread_local std::vector<Span> words;
-  thread_local std::vector<std::uint32_t> starts;
-  words.clear();
-  starts.clear();
-  bits.classify(t);
-  // A word starts where a run does and ends (exclusive) at the first byte
-  // after it; the clear word past the end ends a run that ends the text.
-  const std::size_t blocks = bits.runs.size();
-  std::uint64_t prev = 0;  // the last block's runs, for a run crossing into this one
-  for (std::size_t b = 0; b < blocks; ++b) {
-    std::uint64_t x = bits.runs[b], carry = prev >> 63;
-    for (std::uint64_t begins = x & ~((x << 1) | carry); begins; begins &= begins - 1)
-      words.push_back({b * 64 + static_cast<std::size_t>(std::countr_zero(begins)), 0, 0});
-    prev = x;
-  }
-  prev = 0;
-  std::size_t ended = 0;
-  for (std::size_t b = 0; b < blocks; ++b) {
-    std::uint64_t x = bits.runs[b], carry = prev >> 63;
-    for (std::uint64_t ends = ~x & ((x << 1) | carry); ends; ends &= ends - 1) {
-      Span& word = words[ended++];
-      word.end = b * 64 + static_cast<std::size_t>(std::countr_zero(ends));
-      std::size_t len = word.end - word.begin;
-      std::uint32_t capped = len < 31 ? static_cast<std::uint32_t>(len) : 31u;
-      word.shape = (capped * 27 + letter_index(t[word.begin])) * 27 + letter_index(t[word.end - 1]);
-    }
-    prev = x;
+  // The edges go to scratch space this thread reuses; the words to a
+  // vector of their exact size: one allocation per block (every block of
+  // every brief is scanned), none for a block without words.
+  thread_local TextEdges found;
+  found.find(t);
+  const std::uint32_t* e = found.edges.data();
+  const std::size_t count = (found.edges_found + 1) / 2;
+  out.words.resize(count);
+  out.later_starts.clear();
+  if (count == 0) return;
+  Span* words = out.words.data();
+  for (std::size_t i = 0; i < count; ++i) {
+    Span& word = words[i];
+    word.begin = e[2 * i];
+    word.end = 2 * i + 1 < found.edges_found ? e[2 * i + 1] : t.size();
+    std::size_t len = word.end - word.begin;
+    std::uint32_t capped = len < 31 ? static_cast<std::uint32_t>(len) : 31u;
+    word.shape = (capped * 27 + letter_index(t[word.begin])) * 27 + letter_index(t[word.end - 1]);
   }
   // Sentences: the first word opens one; a sentence ends in the gap before
   // a word at the gap's first stop followed by a space (or more closing
@@ -172,25 +188,21 @@ void scan_text(std::string_view t, TextScan& out) {
   // Each gap decides alone, so only the gaps holding a stop are looked at:
   // the stops are visited in order, each word once.
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
-  std::size_t w = 1;              // the first word after the current stop
-  std::size_t decided = 0;        // gaps before words below this one are done
-  for (std::size_t b = 0; b < blocks && w < words.size(); ++b) {
-    for (std::uint64_t x = bits.stops[b]; x && w < words.size(); x &= x - 1) {
-      std::size_t k = b * 64 + static_cast<std::size_t>(std::countr_zero(x));
-      while (w < words.size() && words[w].begin <= k) ++w;
-      if (w == words.size()) break;
-      std::size_t gap = words[w - 1].end, i = words[w].begin;
-      if (k < gap || w <= decided) continue;  // inside a word ("3.5"), or not the gap's first stop
-      decided = w;
-      unsigned char c = s[k];
-      std::size_t j = k + 1;
-      while (j < i && !is_space(s[j])) ++j;  // closing quotes, brackets, more dots
-      if (j < i && !(c == '.' && k == gap && is_abbreviation(t, words[w - 1].begin, k)))
-        starts.push_back(static_cast<std::uint32_t>(w));
-    }
+  std::size_t w = 1;        // the first word after the current stop
+  std::size_t decided = 0;  // gaps before words below this one are done
+  for (std::size_t x = 0; x < found.stops_found && w < count; ++x) {
+    std::size_t k = found.stops[x];
+    while (w < count && words[w].begin <= k) ++w;
+    if (w == count) break;
+    std::size_t gap = words[w - 1].end, i = words[w].begin;
+    if (k < gap || w <= decided) continue;  // inside a word ("3.5"), or not the gap's first stop
+    decided = w;
+    unsigned char c = s[k];
+    std::size_t j = k + 1;
+    while (j < i && !is_space(s[j])) ++j;  // closing quotes, brackets, more dots
+    if (j < i && !(c == '.' && k == gap && is_abbreviation(t, words[w - 1].begin, k)))
+      out.later_starts.push_back(static_cast<std::uint32_t>(w));
   }
-  out.words.assign(words.begin(), words.end());
-  out.later_starts.assign(starts.begin(), starts.end());
 }
 
 std::vector<Span> words(std::string_view text) {

@@ -74,10 +74,19 @@ inline bool is_word_char(unsigned char c) { return detail::kWordChars.table[c]; 
 // (case-insensitive; any other character is 26). Words of one shape are
 // rare enough that a list lookup can start from a bit table of shapes.
 inline constexpr std::uint32_t kShapeCount = 32 * 27 * 27;
-inline std::uint32_t letter_index(char c) {
-  auto u = static_cast<unsigned char>(c) | 0x20u;
-  return (u >= 'a' && u <= 'z') ? u - 'a' : 26u;
-}
+namespace detail {
+struct LetterIndex {
+  unsigned char table[256] = {};
+  constexpr LetterIndex() {
+    for (int c = 0; c < 256; ++c) {
+      int u = c | 0x20;
+      table[c] = static_cast<unsigned char>((u >= 'a' && u <= 'z') ? u - 'a' : 26);
+    }
+  }
+};
+inline constexpr LetterIndex kLetterIndex{};
+}  // namespace detail
+inline std::uint32_t letter_index(char c) { return detail::kLetterIndex.table[static_cast<unsigned char>(c)]; }
 inline std::uint32_t word_shape(std::string_view w) {
   if (w.empty()) return 0;
   std::uint32_t len = w.size() < 31 ? static_cast<std::uint32_t>(w.size()) : 31u;
