@@ -163,11 +163,14 @@ std::size_t TextScan::sentence_of(std::size_t w) const {
 }
 
 void scan_text(std::string_view t, TextScan& out) {
-  // The edges go to scratch space this thread reuses; the words to a
-  // vector of their exact size: one allocation per block (every block of
-  // every brief is scanned), none for a block without words.
+  // The edges and sentence starts go to scratch space this thread reuses;
+  // the words and starts to vectors of their exact size: one allocation
+  // each per block (every block of every brief is scanned), none where
+  // there is nothing to keep.
   thread_local TextEdges found;
+  thread_local std::vector<std::uint32_t> starts;
   found.find(t);
+  starts.clear();
   const std::uint32_t* e = found.edges.data();
   const std::size_t count = (found.edges_found + 1) / 2;
   out.words.resize(count);
@@ -201,8 +204,9 @@ void scan_text(std::string_view t, TextScan& out) {
     std::size_t j = k + 1;
     while (j < i && !is_space(s[j])) ++j;  // closing quotes, brackets, more dots
     if (j < i && !(c == '.' && k == gap && is_abbreviation(t, words[w - 1].begin, k)))
-      out.later_starts.push_back(static_cast<std::uint32_t>(w));
+      starts.push_back(static_cast<std::uint32_t>(w));
   }
+  out.later_starts.assign(starts.begin(), starts.end());
 }
 
 std::vector<Span> words(std::string_view text) {
