@@ -94,6 +94,17 @@ TEST_CASE("other headings are not FAQ or press release", "[sections]") {
   CHECK(kind_of("Business case") == SectionKind::metrics);
 }
 
+TEST_CASE("a heading's words are runs of ASCII letters and digits, in any case", "[sections]") {
+  CHECK(kind_of("FAQ's") == SectionKind::faq_umbrella);
+  CHECK(kind_of("FAQ2") == SectionKind::other);
+  CHECK(kind_of("customer-faq") == SectionKind::customer_faq);
+  CHECK(kind_of("INTERNAL   faqs\t") == SectionKind::internal_faq);
+  CHECK(kind_of("\xC3\x89quipe FAQ\xC3\xA9") == SectionKind::faq_umbrella);  // not letters: "quipe", "faq"
+  CHECK(kind_of("Faq\xC2\xA0Internal") == SectionKind::internal_faq);     // a no-break space parts words
+  CHECK(kind_of("Usersfaq") == SectionKind::other);
+  CHECK(kind_of("The journey's end") == SectionKind::journey);
+}
+
 TEST_CASE("extra section names come from prfaq.toml", "[sections]") {
   Config c = config_of("[sections]\npress_release = [\"Launch Memo\"]\ncustomer_faq = [\"Ask us\"]\n"
                        "internal_faq = [\"Hard calls\"]\n");

@@ -2,11 +2,15 @@
 // recurses once per table level that dotted keys and headers create).
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
+#include <vector>
 
 #include "util/toml_depth.h"
 
 using prfaq::toml_too_deep;
+using prfaq::detail::scan_toml_depth;
+using prfaq::detail::toml_depth_bound;
 
 namespace {
 
@@ -72,4 +76,42 @@ TEST_CASE("toml nesting limit: 100,000 levels are found in one pass, at the firs
   CHECK(toml_too_deep(arrays) == 103u);  // x, then 100 arrays: the 100th '['
   std::string tables = "x = " + repeat("{a=", 100000) + "1" + std::string(100000, '}') + "\n";
   CHECK(toml_too_deep(tables) == 302u);  // the 100th "a": x and 100 more parts
+}
+
+TEST_CASE("toml nesting limit: the byte count it skips the scan under", "[toml_depth]") {
+  CHECK(toml_depth_bound("") == 1u);
+  CHECK(toml_depth_bound("a.b = [{}]\n") == 4u);  // 2 + 1 + 1
+  CHECK(toml_depth_bound("x = \"[{.\" # [{.") == 7u);  // strings and comments count too
+  CHECK(toml_depth_bound(std::string(1000, '[')) == 1001u);  // blocks of 64 and the rest
+  CHECK(toml_depth_bound(repeat("{a.b}", 100) + "x") == 201u);
+  // Reached: x, a and the array's element; a, b, c and the array's element.
+  CHECK(toml_depth_bound("x = {a = [1]}\n") == 3u);
+  CHECK(scan_toml_depth("x = {a = [1]}\n", 2) == 9u);
+  CHECK(toml_too_deep("x = {a = [1]}\n", 3) == std::nullopt);
+  CHECK(toml_depth_bound("[a.b]\nc = [1]\n") == 4u);
+  CHECK(scan_toml_depth("[a.b]\nc = [1]\n", 3) == 10u);
+  // Real front matter is far below 100: toml_too_deep does not scan it.
+  std::string fm = "title = \"T\"\nowner = [\"a.b@c.example\"]\ntags = [\"x\", \"y\"]\n" +
+                   repeat("[[review]]\nwho = \"a.b@c.example\"\nnote = \"Done.\"\n", 5);
+  CHECK(toml_depth_bound(fm) < 100u);
+}
+
+TEST_CASE("toml nesting limit: nothing reaches deeper than the byte count", "[toml_depth]") {
+  // Random text of TOML's structural pieces, mostly not TOML: the scan
+  // never goes deeper than the count says, so skipping it under the count
+  // changes no answer.
+  const std::vector<std::string> pieces = {"[", "[[", "]", "]]", "{", "}", ".", ".", "a", "b", "1", "=", "=",
+                                           ",", "\n", "\n", " ", "\"", "'", "\"\"\"", "'''", "\\", "#", "x = ",
+                                           "[a.b]\n", "c.d = ", "{ e = ", "[[t]]\n"};
+  std::mt19937 rng(5);
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    int len = static_cast<int>(rng() % 40);
+    for (int k = 0; k < len; ++k) text += pieces[rng() % pieces.size()];
+    INFO(text);
+    auto bound = static_cast<int>(toml_depth_bound(text));
+    REQUIRE(scan_toml_depth(text, bound) == std::nullopt);
+    for (int max_depth = -1; max_depth <= bound + 1; ++max_depth)
+      REQUIRE(toml_too_deep(text, max_depth) == scan_toml_depth(text, max_depth));
+  }
 }

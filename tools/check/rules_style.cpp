@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "check/quotations.h"
 #include "check/rules.h"
 
 namespace prfaq {
@@ -21,16 +22,22 @@ bool in_style_scope(SectionKind k) {
   return k == SectionKind::press_release || k == SectionKind::customer_faq || k == SectionKind::internal_faq;
 }
 
-// Blocks of the press release and both FAQs, each once, in order.
-std::vector<std::size_t> style_blocks(const Body& body) {
-  std::vector<std::size_t> out;
+// Marks the blocks of the press release and both FAQs that the word rules
+// read (prose and headings): in[i] for body.blocks[i]. Sections can nest,
+// so a block may be in several; it is read once.
+void mark_style_blocks(const Body& body, std::vector<char>& in) {
+  in.assign(body.blocks.size(), 0);
   for (const auto& s : body.sections)
     if (in_style_scope(s.kind))
       for (std::size_t i = s.begin; i < s.end; ++i)
-        if (is_prose(body.blocks[i]) || body.blocks[i].kind == BlockKind::heading) out.push_back(i);
-  std::sort(out.begin(), out.end());  // sections can nest: keep each block once
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+        in[i] = is_prose(body.blocks[i]) || body.blocks[i].kind == BlockKind::heading;
+}
+
+// `s` less the blanks (std::isspace) at its ends, as find_sections trims a question.
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
 }
 
 std::size_t code_points(std::string_view s) {
@@ -47,36 +54,6 @@ std::string fmt1(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", x);
   return buf;
-}
-
-// Quotations of at least `min_words` words: "..." or “...”.
-int count_quotes(std::string_view t, int min_words) {
-  int n = 0;
-  std::size_t i = 0;
-  // The next opening quote of each kind, searched again only once passed:
-  // a paragraph of 100,000 straight quotes must not be scanned for a curly
-  // one 100,000 times.
-  std::size_t a = t.find('"'), b = t.find("\xE2\x80\x9C");
-  while (i < t.size()) {
-    std::size_t open = std::string_view::npos, open_len = 0;
-    if (a != std::string_view::npos && a < i) a = t.find('"', i);
-    if (b != std::string_view::npos && b < i) b = t.find("\xE2\x80\x9C", i);
-    if (a != std::string_view::npos && (b == std::string_view::npos || a < b)) open = a, open_len = 1;
-    else if (b != std::string_view::npos) open = b, open_len = 3;
-    if (open == std::string_view::npos) break;
-    std::size_t close = open_len == 1 ? t.find('"', open + 1) : t.find("\xE2\x80\x9D", open + 3);
-    if (close == std::string_view::npos) break;
-    if (static_cast<int>(words(t.substr(open + open_len, close - open - open_len)).size()) >= min_words) ++n;
-    i = close + (open_len == 1 ? 1 : 3);
-  }
-  return n;
-}
-
-// "Acme launches X. It is free." -> 2
-int count_sentences(std::string_view s) {
-  TextScan ts;
-  scan_text(s, ts);
-  return static_cast<int>(ts.sentence_count());
 }
 
 }  // namespace
@@ -108,10 +85,14 @@ void check_style(const Brief& b, const CheckContext& ctx, Emitter& emit) {
     emit.add(fm.headline.pos, "headline-length",
              "the headline has " + std::to_string(code_points(fm.headline.value)) + " characters; keep it to " +
                  std::to_string(c.headline_max_chars) + " (one line)");
-  if (count_sentences(fm.subheadline.value) > 1)
+  // The headline's and subheadline's words and sentences, found once for
+  // every rule here (scratch this thread reuses: no allocation a brief).
+  thread_local TextScan headline_scan, subheadline_scan;
+  scan_text(fm.headline.value, headline_scan);
+  scan_text(fm.subheadline.value, subheadline_scan);
+  if (subheadline_scan.sentence_count() > 1)
     emit.add(fm.subheadline.pos, "subheadline-sentence",
-             "the subheadline has " + std::to_string(count_sentences(fm.subheadline.value)) +
-                 " sentences; make it one");
+             "the subheadline has " + std::to_string(subheadline_scan.sentence_count()) + " sentences; make it one");
 
   if (pr) {
     int quotes = 0;
@@ -120,7 +101,7 @@ void check_style(const Brief& b, const CheckContext& ctx, Emitter& emit) {
       const Block& bl = body.blocks[i];
       if (!is_prose(bl)) continue;
       any_text = any_text || !bl.text.empty();
-      quotes += bl.kind == BlockKind::quote ? 1 : count_quotes(bl.text, c.customer_quote_min_words);
+      quotes += bl.kind == BlockKind::quote ? 1 : count_quotations(bl.text, bl.scan.words, c.customer_quote_min_words);
     }
     if (any_text && quotes < c.customer_quote_min_quotes)
       emit.add(pr->pos, "customer-quote",
@@ -143,14 +124,14 @@ void check_style(const Brief& b, const CheckContext& ctx, Emitter& emit) {
       return q;
     };
     const auto& ws = ts.words;
-    for (std::size_t i = 0; i < ws.size(); ++i) {
-      if (!ctx.style_shapes.may_start(ws[i])) continue;
+    const WordMatcher& any = ctx.style_shapes;
+    for (std::size_t i = any.next_candidate(ws, 0); i < ws.size(); i = any.next_candidate(ws, i + 1)) {
       Span sp;
-      if (ctx.weasel.match_at(text, ws, i, sp))
+      if (ctx.weasel.may_start(ws[i]) && ctx.weasel.match_at(text, ws, i, sp))
         emit.add(position(sp.begin), "weasel-words", quote(sp) + " is a weasel word: say how much, with a number");
-      if (ctx.hype.match_at(text, ws, i, sp))
+      if (ctx.hype.may_start(ws[i]) && ctx.hype.match_at(text, ws, i, sp))
         emit.add(position(sp.begin), "hype", quote(sp) + " is hype: show the data instead");
-      if (ctx.comparatives.match_at(text, ws, i, sp)) {
+      if (ctx.comparatives.may_start(ws[i]) && ctx.comparatives.match_at(text, ws, i, sp)) {
         Span sentence = ts.sentence_span(ts.sentence_of(i));
         if (!has_digit(text.substr(sentence.begin, sentence.end - sentence.begin)))
           emit.add(position(sp.begin), "hype", quote(sp) + " compares without a number: than what, and by how much?");
@@ -165,33 +146,55 @@ void check_style(const Brief& b, const CheckContext& ctx, Emitter& emit) {
                      std::to_string(c.sentence_max_words));
     }
   };
-  for (const auto* s : {&fm.headline, &fm.subheadline}) {
+  for (const auto& field : {std::pair{&fm.headline, &headline_scan}, std::pair{&fm.subheadline, &subheadline_scan}}) {
+    const auto* s = field.first;  // not a structured binding: clang 14 cannot capture one
     if (s->value.empty()) continue;
-    TextScan ts;
-    scan_text(s->value, ts);
-    scan(s->value, ts, [&](std::size_t) { return s->pos; }, false);
+    scan(s->value, *field.second, [&](std::size_t) { return s->pos; }, false);
   }
-  for (std::size_t i : style_blocks(body)) {
+  thread_local std::vector<char> in_scope;  // scratch this thread reuses
+  mark_style_blocks(body, in_scope);
+  for (std::size_t i = 0; i < body.blocks.size(); ++i) {
+    if (!in_scope[i]) continue;
     const Block& bl = body.blocks[i];
     scan(bl.text, bl.scan, [&](std::size_t off) { return b.pos(bl.file_offset(off)); },
          bl.kind != BlockKind::heading);
   }
 
   if (const Section* internal = body.find(SectionKind::internal_faq)) {
-    // Each question's words once; then each topic looks for one of its words.
-    std::vector<std::pair<const Question*, std::vector<Span>>> qs;
+    // Each question's words once; then each topic looks for one of its
+    // words. A question written as a heading is the heading's text less
+    // blanks at its ends, which are in no word: its words are the ones the
+    // loader found in the block.
+    struct Asked {
+      std::string_view text;
+      const std::vector<Span>* words;
+    };
+    std::vector<Asked> qs;
+    std::vector<std::vector<Span>> found;  // the other questions' words
+    std::size_t count = 0;
+    for (const auto& sec : body.sections)
+      if (sec.kind == SectionKind::internal_faq) count += sec.questions.size();
+    found.reserve(count);  // `qs` points into it
     for (const auto& sec : body.sections)
       if (sec.kind == SectionKind::internal_faq)
-        for (const auto& q : sec.questions) qs.emplace_back(&q, words(q.text));
+        for (const auto& q : sec.questions) {
+          const Block& bl = body.blocks[q.block];
+          if (q.heading && trim_blanks(bl.text) == q.text) {
+            qs.push_back({bl.text, &bl.scan.words});
+          } else {
+            found.push_back(words(q.text));
+            qs.push_back({q.text, &found.back()});
+          }
+        }
     if (!qs.empty()) {
       for (std::size_t t = 0; t < c.coverage_topics.size(); ++t) {
         const auto& topic = c.coverage_topics[t];
         const WordMatcher& m = ctx.topics[t];
-        bool asked = std::any_of(qs.begin(), qs.end(), [&](const auto& q) {
-          for (std::size_t w = 0; w < q.second.size(); ++w) {
+        bool asked = std::any_of(qs.begin(), qs.end(), [&](const Asked& q) {
+          const auto& ws = *q.words;
+          for (std::size_t w = m.next_candidate(ws, 0); w < ws.size(); w = m.next_candidate(ws, w + 1)) {
             Span sp;
-            if (m.may_start(q.second[w]) && m.match_at(q.first->text, q.second, w, sp))
-              return true;
+            if (m.match_at(q.text, ws, w, sp)) return true;
           }
           return false;
         });

@@ -1,44 +1,50 @@
 #include "load/sections.h"
 
 #include <algorithm>
-#include <cctype>
+#include <iterator>
 
 namespace prfaq {
 
 namespace {
 
+// The C locale's std::isspace and std::isalnum (prfaq never sets another
+// locale), inline: they run over the text of every heading and FAQ block.
+bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool is_alnum(char c) {
+  return is_digit(static_cast<unsigned char>(c)) || (lower_ascii(c) >= 'a' && lower_ascii(c) <= 'z');
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out) c = lower_ascii(c);
   return out;
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
 }
 
-// Words of a heading, letters only.
-std::vector<std::string> words_of(std::string_view s) {
-  std::vector<std::string> out;
-  std::string w;
-  for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!w.empty()) {
-      out.push_back(std::move(w));
-      w.clear();
+// Whether one of `any` (in lower case) is a word of `heading`: a run of
+// letters and digits, in any case. Read in place, with no copy of the
+// heading's words: every heading is asked.
+bool has(std::string_view heading, std::initializer_list<std::string_view> any) {
+  auto is = [](std::string_view w, std::string_view lower) {
+    if (w.size() != lower.size()) return false;
+    for (std::size_t k = 0; k < w.size(); ++k)
+      if (lower_ascii(w[k]) != lower[k]) return false;
+    return true;
+  };
+  for (std::size_t i = 0, j = 0; i < heading.size(); i = j) {
+    if (!is_alnum(heading[i])) {
+      j = i + 1;
+      continue;
     }
-  }
-  if (!w.empty()) out.push_back(std::move(w));
-  return out;
-}
-
-bool has(const std::vector<std::string>& words, std::initializer_list<std::string_view> any) {
-  for (auto& w : words)
+    for (j = i; j < heading.size() && is_alnum(heading[j]);) ++j;
     for (auto a : any)
-      if (w == a) return true;
+      if (is(heading.substr(i, j - i), a)) return true;
+  }
   return false;
 }
 
@@ -48,9 +54,9 @@ std::string normalize(std::string_view heading) {
   std::string_view v = s;
   if (v.starts_with("part ")) {
     v.remove_prefix(5);
-    while (!v.empty() && std::isalnum(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+    while (!v.empty() && is_alnum(v.front())) v.remove_prefix(1);
   }
-  while (!v.empty() && (std::isdigit(static_cast<unsigned char>(v.front())) || v.front() == '.' ||
+  while (!v.empty() && (is_digit(static_cast<unsigned char>(v.front())) || v.front() == '.' ||
                         v.front() == ')' || v.front() == ':' || v.front() == '-' || v.front() == ' '))
     v.remove_prefix(1);
   v = trim(v);
@@ -65,11 +71,11 @@ bool in(const std::vector<std::string>& names, const std::string& s) {
   return std::find(names.begin(), names.end(), s) != names.end();
 }
 
-bool is_customer_word(const std::vector<std::string>& w) {
-  return has(w, {"customer", "customers", "external", "user", "users", "adopter", "adopters"});
+bool is_customer_word(std::string_view heading) {
+  return has(heading, {"customer", "customers", "external", "user", "users", "adopter", "adopters"});
 }
-bool is_internal_word(const std::vector<std::string>& w) {
-  return has(w, {"internal", "stakeholder", "stakeholders", "technical", "business", "engineering"});
+bool is_internal_word(std::string_view heading) {
+  return has(heading, {"internal", "stakeholder", "stakeholders", "technical", "business", "engineering"});
 }
 
 // "Q:", "Q1.", "C1.", "Q1:" at the start of a question.
@@ -77,7 +83,7 @@ bool has_q_prefix(std::string_view s) {
   s = trim(s);
   if (s.size() < 2 || (s[0] != 'Q' && s[0] != 'C')) return false;
   std::size_t i = 1;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  while (i < s.size() && is_digit(static_cast<unsigned char>(s[i]))) ++i;
   if (i >= s.size()) return false;
   if (s[0] == 'C' && i == 1) return false;  // "C:" is not a question label; "C1." is
   return s[i] == ':' || (s[i] == '.' && i > 1);
@@ -104,19 +110,18 @@ bool is_content(const Block& b) {
 
 SectionKind classify_heading(std::string_view heading, const Config& config) {
   std::string n = normalize(heading);
-  auto words = words_of(heading);
   if (n == "press release" || n == "pr" || n == "announcement" || n == "future press release" ||
       n == "the press release" || in(config.press_release_names, n))
     return SectionKind::press_release;
   if (in(config.customer_faq_names, n)) return SectionKind::customer_faq;
   if (in(config.internal_faq_names, n)) return SectionKind::internal_faq;
-  bool faq = has(words, {"faq", "faqs", "questions"});
+  bool faq = has(heading, {"faq", "faqs", "questions"});
   if (faq) {
-    if (is_internal_word(words)) return SectionKind::internal_faq;
-    if (is_customer_word(words)) return SectionKind::customer_faq;
+    if (is_internal_word(heading)) return SectionKind::internal_faq;
+    if (is_customer_word(heading)) return SectionKind::customer_faq;
     return SectionKind::faq_umbrella;
   }
-  if (has(words, {"journey"})) return SectionKind::journey;
+  if (has(heading, {"journey"})) return SectionKind::journey;
   if (n == "metrics" || n == "success metrics" || n == "business case" || n == "metrics and business case")
     return SectionKind::metrics;
   return SectionKind::other;
@@ -135,6 +140,7 @@ void find_sections(Body& body, const LineIndex& lines, const Config& config) {
     std::size_t heading;
   };
   std::vector<Open> found;
+  found.reserve(blocks.size());  // at most one a block: one allocation, not one per doubling
   int umbrella_level = 0;  // level of the umbrella we are in, 0: none
   int known_level = 0;     // level of the recognised section we are in, 0: none
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -147,10 +153,9 @@ void find_sections(Body& body, const LineIndex& lines, const Config& config) {
     bool question = ends_with_question(b.text);
     SectionKind k = question ? SectionKind::other : classify_heading(b.text, config);
     if (!question && umbrella_level && b.level == umbrella_level + 1) {
-      auto words = words_of(b.text);
       if (k == SectionKind::other || k == SectionKind::faq_umbrella) {
-        if (is_internal_word(words)) k = SectionKind::internal_faq;
-        else if (is_customer_word(words)) k = SectionKind::customer_faq;
+        if (is_internal_word(b.text)) k = SectionKind::internal_faq;
+        else if (is_customer_word(b.text)) k = SectionKind::customer_faq;
       }
     }
     bool at_section_level = b.level == 2 || b.level == 3 || (umbrella_level && b.level == umbrella_level + 1);
@@ -164,6 +169,7 @@ void find_sections(Body& body, const LineIndex& lines, const Config& config) {
       found.push_back({SectionKind::other, b.level, i});
     }
   }
+  body.sections.reserve(found.size());
   for (std::size_t s = 0; s < found.size(); ++s) {
     Section sec;
     sec.kind = found[s].kind;
@@ -194,12 +200,14 @@ void find_sections(Body& body, const LineIndex& lines, const Config& config) {
   // Pass 2: questions in each FAQ section.
   for (auto& sec : body.sections) {
     if (sec.kind != SectionKind::customer_faq && sec.kind != SectionKind::internal_faq) continue;
-    std::vector<Question> qs;
+    // Found into scratch this thread reuses, then copied out at their
+    // exact size: one allocation a section, where growing took several.
+    thread_local std::vector<Question> qs;
+    qs.clear();
     for (std::size_t j = sec.begin; j < sec.end; ++j) {
       const Block& b = blocks[j];
       Question q;
       q.block = j;
-      q.pos = line_pos(b.offset);
       bool inline_answer = false;
       if (b.kind == BlockKind::heading) {
         if (b.level != sec.level + 1) continue;
@@ -228,6 +236,7 @@ void find_sections(Body& body, const LineIndex& lines, const Config& config) {
       } else {
         continue;
       }
+      q.pos = line_pos(b.offset);  // only for questions: most blocks are answers
       q.answered = inline_answer;
       qs.push_back(std::move(q));
     }
@@ -242,7 +251,7 @@ void find_sections(Body& body, const LineIndex& lines, const Config& config) {
         if (is_content(b)) q.answered = true;
       }
     }
-    sec.questions = std::move(qs);
+    sec.questions.assign(std::make_move_iterator(qs.begin()), std::make_move_iterator(qs.end()));
   }
 }
 

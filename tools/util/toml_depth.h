@@ -29,4 +29,21 @@ inline constexpr std::string_view kTooDeepMessage =
 // `max_depth`; nullopt when it never does.
 std::optional<std::size_t> toml_too_deep(std::string_view toml, int max_depth = kMaxTomlDepth);
 
+// The two steps of toml_too_deep(), apart for tests.
+namespace detail {
+// At least the depth `toml` can reach, from a count of bytes: every level
+// the scan counts but one comes with a byte counted here. A header's
+// levels come with its '[' (one, or two for the array's element) and its
+// '.'. Below it, an array's level for its element comes with its '['; a
+// key's first part with the '{' of the inline table it is in (arrays hold
+// no keys; a table holds one key at a time), except for the key of the
+// top level, the one level no byte brings; a key's other parts with their
+// '.'. So the depth is at most '[' + '{' + '.' + 1, counting those bytes
+// anywhere, in strings and comments too. Real front matter counts far
+// below 100 and needs no scan.
+std::size_t toml_depth_bound(std::string_view toml);
+// The scan: the offset where nesting first goes deeper than `max_depth`.
+std::optional<std::size_t> scan_toml_depth(std::string_view toml, int max_depth);
+}  // namespace detail
+
 }  // namespace prfaq
