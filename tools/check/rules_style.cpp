@@ -33,13 +33,6 @@ void mark_style_blocks(const Body& body, std::vector<char>& in) {
         in[i] = is_prose(body.blocks[i]) || body.blocks[i].kind == BlockKind::heading;
 }
 
-// `s` less the blanks (std::isspace) at its ends, as find_sections trims a question.
-std::string_view trim_blanks(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 std::size_t code_points(std::string_view s) {
   return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -127,11 +120,11 @@ void check_style(const Brief& b, const CheckContext& ctx, Emitter& emit) {
     const WordMatcher& any = ctx.style_shapes;
     for (std::size_t i = any.next_candidate(ws, 0); i < ws.size(); i = any.next_candidate(ws, i + 1)) {
       Span sp;
-      if (ctx.weasel.may_start(ws[i]) && ctx.weasel.match_at(text, ws, i, sp))
+      if (ctx.weasel.match_at(text, ws, i, sp))
         emit.add(position(sp.begin), "weasel-words", quote(sp) + " is a weasel word: say how much, with a number");
-      if (ctx.hype.may_start(ws[i]) && ctx.hype.match_at(text, ws, i, sp))
+      if (ctx.hype.match_at(text, ws, i, sp))
         emit.add(position(sp.begin), "hype", quote(sp) + " is hype: show the data instead");
-      if (ctx.comparatives.may_start(ws[i]) && ctx.comparatives.match_at(text, ws, i, sp)) {
+      if (ctx.comparatives.match_at(text, ws, i, sp)) {
         Span sentence = ts.sentence_span(ts.sentence_of(i));
         if (!has_digit(text.substr(sentence.begin, sentence.end - sentence.begin)))
           emit.add(position(sp.begin), "hype", quote(sp) + " compares without a number: than what, and by how much?");
@@ -179,7 +172,7 @@ void check_style(const Brief& b, const CheckContext& ctx, Emitter& emit) {
       if (sec.kind == SectionKind::internal_faq)
         for (const auto& q : sec.questions) {
           const Block& bl = body.blocks[q.block];
-          if (q.heading && trim_blanks(bl.text) == q.text) {
+          if (q.heading) {
             qs.push_back({bl.text, &bl.scan.words});
           } else {
             found.push_back(words(q.text));

@@ -32,7 +32,7 @@ class WordMatcher {
     return out;
   }
   // The entry matching at word i, if any; the first in list order when
-  // several do.
+  // several do. A word of no listed shape is rejected first, at once.
   const std::string* match_at(std::string_view text, const std::vector<Span>& ws, std::size_t i, Span& span) const;
   // Adds `other`'s shapes to this matcher's quick test (for a combined pre-test).
   void add_shapes(const WordMatcher& other);

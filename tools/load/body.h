@@ -51,7 +51,8 @@ struct Question {
   Position pos;
   std::size_t block = 0;       // index of the block holding the question
   std::size_t answer_begin = 0, answer_end = 0;  // block range of its answer
-  bool heading = false;        // written as a heading (question-mark applies)
+  bool heading = false;        // written as a heading (question-mark applies); `text` is then the
+                               // heading block's text less the blanks at its ends
   bool answered = false;
 };
 
