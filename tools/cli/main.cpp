@@ -11,6 +11,14 @@
 #include "util/error.h"
 #include "util/suggest.h"
 
+#ifdef PRFAQ_MIMALLOC
+#include <mimalloc.h>
+// A reference to mimalloc, so that a linker that drops libraries nothing
+// calls (--as-needed) keeps it: its malloc replaces glibc's in the whole
+// process, which no code names (CMakeLists.txt says why).
+[[gnu::used]] static int (*const keep_mimalloc)() = mi_version;
+#endif
+
 namespace {
 
 int run(std::vector<std::string> argv) {
