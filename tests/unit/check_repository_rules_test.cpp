@@ -92,6 +92,35 @@ TEST_CASE("link-broken: links to files, folders, briefs, anchors and other sites
                      {"content/x/y", "a folder's file"}}) == Lines{});
 }
 
+TEST_CASE("link-broken: a full check finds linked files in its listing, and asks the source for the rest",
+          "[repository]") {
+  // Each source's exists() costs system calls per link: the listing of
+  // content/ that the check has made already answers for its files and
+  // folders. Only a path outside it, or in it but not listed, is asked.
+  struct AskedSource : Source {
+    MemorySource files;
+    mutable std::vector<std::string> asked;
+    explicit AskedSource(Files f) : files(std::move(f)) {}
+    Listing list_all(std::string_view dir) const override { return files.list_all(dir); }
+    std::optional<std::string> read(std::string_view path) const override { return files.read(path); }
+    bool exists(std::string_view path) const override {
+      asked.emplace_back(path);
+      return files.exists(path);
+    }
+    std::string describe() const override { return "memory"; }
+  };
+  AskedSource source({{"content/a.md", brief("", "[a](notes.txt) [b](../README.md) [c](x/) [d](gone.txt)\n")},
+                      {"content/notes.txt", "n"},
+                      {"README.md", "r"},
+                      {"content/x/y.txt", "a folder's file"}});
+  CheckOptions options;
+  options.jobs = 1;
+  CHECK(lines_of(check_repository(source, default_config(), options)) ==
+        Lines{"content/a.md:6:46: error: link 'gone.txt' points at content/gone.txt, which is no file and no brief "
+              "[link-broken]"});
+  CHECK(source.asked == Lines{"README.md", "content/gone.txt"});
+}
+
 TEST_CASE("link-broken: a link leaving the repository", "[repository]") {
   CHECK(findings_of({{"content/a.md", brief("", "[up](../../secret.md)\n")}}) ==
         Lines{"content/a.md:6:6: error: link '../../secret.md' points outside the repository [link-broken]"});

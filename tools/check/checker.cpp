@@ -155,7 +155,7 @@ CheckResult check_repository(const Source& source, const Config& config, const C
     known = &merged;
   }
   // Their findings join each brief's own, on the worker that checked it.
-  RepositoryRules repository_rules(source, *known, targets.size());
+  RepositoryRules repository_rules(source, *known, targets.size(), options.all_briefs ? nullptr : &listing.files);
 
   CheckContext ctx(config);
   std::vector<Slot> slots(targets.size());

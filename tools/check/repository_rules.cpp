@@ -66,8 +66,8 @@ bool ci_equal(std::string_view a, std::string_view b) { return !ci_less(a, b) &&
 }  // namespace
 
 RepositoryRules::RepositoryRules(const Source& source, const std::vector<std::string>& all_paths,
-                                 std::size_t checked)
-    : source_(source) {
+                                 std::size_t checked, const std::vector<std::string>* listed)
+    : source_(source), listed_(listed) {
   // Every brief's slug as a view into its path, sorted case-insensitively:
   // no string per brief (a hook checking one brief in a repository of
   // 10,000 pays for this on every commit).
@@ -91,6 +91,19 @@ std::vector<const RepositoryRules::Slug*> RepositoryRules::same_ci(std::string_v
                              [](const Slug& a, std::string_view b) { return ci_less(a.slug, b); });
   for (; it != slugs_.end() && !ci_less(slug, it->slug); ++it) out.push_back(&*it);
   return out;
+}
+
+bool RepositoryRules::exists(const std::string& path) const {
+  // A listed file, or a folder holding one: found in the listing, where
+  // asking the source would cost a few system calls per link.
+  if (listed_) {
+    auto it = std::lower_bound(listed_->begin(), listed_->end(), path);
+    if (it != listed_->end() && *it == path) return true;
+    std::string folder = path + "/";
+    it = std::lower_bound(it, listed_->end(), folder);
+    if (it != listed_->end() && it->starts_with(folder)) return true;
+  }
+  return source_.exists(path);
 }
 
 bool RepositoryRules::has_slug(std::string_view slug) const {
@@ -129,7 +142,7 @@ void RepositoryRules::check(const BriefFacts& f, std::vector<Finding>& out) cons
       emit.add(pos, rule, std::string(image ? "image '" : "link '") + raw + "' points outside the repository");
       return;
     }
-    if (source_.exists(*resolved)) return;
+    if (exists(*resolved)) return;
     if (!image && has_slug(linked_slug(path))) return;
     emit.add(pos, rule,
              std::string(image ? "image '" : "link '") + raw + "' points at " + *resolved +

@@ -28,8 +28,12 @@ BriefFacts facts_of(const Brief& b);
 class RepositoryRules {
  public:
   // `checked`: how many briefs check() will see (a few: the slugs are
-  // scanned per lookup; many: sorted once and searched).
-  RepositoryRules(const Source& source, const std::vector<std::string>& all_paths, std::size_t checked);
+  // scanned per lookup; many: sorted once and searched). `listed`, when
+  // given: the sorted listing of `source`'s content/ (Listing::files), which
+  // answers most links and images without asking the source; a path not in
+  // it is still asked. Both must outlive this.
+  RepositoryRules(const Source& source, const std::vector<std::string>& all_paths, std::size_t checked,
+                  const std::vector<std::string>* listed = nullptr);
   // Appends the findings of brief `f` to `out`.
   void check(const BriefFacts& f, std::vector<Finding>& out) const;
 
@@ -40,7 +44,9 @@ class RepositoryRules {
   };
   std::vector<const Slug*> same_ci(std::string_view slug) const;  // the slugs equal to `slug` but for case
   bool has_slug(std::string_view slug) const;
+  bool exists(const std::string& path) const;  // a file or folder
   const Source& source_;
+  const std::vector<std::string>* listed_ = nullptr;
   std::vector<Slug> slugs_;
   bool sorted_ = false;
 };
