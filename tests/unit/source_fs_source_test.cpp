@@ -41,6 +41,8 @@ TEST_CASE("fs source: links and nested repositories are listed as skipped, and n
   fs::create_symlink("/nonexistent/dangling", t.root / "content/dangling.md");
   t.write("content/vendor/.git/HEAD", "ref: refs/heads/main\n");  // a nested repository
   t.write("content/vendor/c.md", "c");
+  t.write("content/vendor/deep/e.md", "e");  // below a repository: nothing, whatever readdir's order
+  fs::create_symlink("c.md", t.root / "content/vendor/deep/link.md");
   t.write("content/sub/.git", "gitdir: ../../.git/modules/sub\n");  // a submodule's checkout
   t.write("content/sub/d.md", "d");
 
@@ -54,6 +56,11 @@ TEST_CASE("fs source: links and nested repositories are listed as skipped, and n
   CHECK_FALSE(source.read("content/link.md"));
   CHECK_FALSE(source.read("content/team/linked-folder/secret.md"));
   CHECK(source.read("content/a.md") == "a");
+  // The listed folder itself may be a repository (the root of one): it is
+  // listed all the same.
+  t.write(".git/HEAD", "ref: refs/heads/main\n");
+  CHECK(source.list_all("").files ==
+        std::vector<std::string>{".git/HEAD", "content/a.md", "content/team/b.md", "outside/secret.md"});
 }
 
 TEST_CASE("fs source: a plain tree has nothing skipped, and a missing folder lists nothing", "[source]") {

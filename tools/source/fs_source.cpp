@@ -58,7 +58,11 @@ namespace {
 // each folder with readdir and its d_type (a stat only where the file
 // system gives no type), not std::filesystem's iterator and paths: a check
 // of 10,000 briefs waits for this listing before anything else can start.
-void list_folder(int fd, const std::string& prefix, const std::string& shown, Listing& out) {
+// Returns false, and appends nothing, when the folder holds a `.git` (of
+// any type: a submodule has a `.git` file): it is a repository of its own.
+// That is seen among the names read anyway, with no stat per folder. The
+// listed folder itself (`top`) is listed whatever it holds.
+bool list_folder(int fd, const std::string& prefix, const std::string& shown, Listing& out, bool top = false) {
   DIR* d = ::fdopendir(fd);
   if (!d) {
     int err = errno;
@@ -66,15 +70,21 @@ void list_folder(int fd, const std::string& prefix, const std::string& shown, Li
     throw Fatal("cannot list " + shown + ": " + std::generic_category().message(err));
   }
   std::unique_ptr<DIR, int (*)(DIR*)> guard(d, ::closedir);
+  const std::size_t files_before = out.files.size(), skipped_before = out.skipped.size();
   while (true) {
     errno = 0;
     const dirent* e = ::readdir(d);
     if (!e) {
       if (errno != 0) throw Fatal("cannot list " + shown + ": " + std::generic_category().message(errno));
-      return;
+      return true;
     }
     std::string_view name = e->d_name;
     if (name == "." || name == "..") continue;
+    if (name == ".git" && !top) {
+      out.files.resize(files_before);
+      out.skipped.resize(skipped_before);
+      return false;
+    }
     unsigned char type = e->d_type;
     if (type == DT_UNKNOWN) {
       struct stat st;
@@ -91,13 +101,8 @@ void list_folder(int fd, const std::string& prefix, const std::string& shown, Li
         if (errno == EACCES || errno == ENOENT) continue;  // no permission, or gone meanwhile
         throw Fatal("cannot list " + shown + ": " + std::generic_category().message(errno));
       }
-      struct stat git;
-      if (::fstatat(sub, ".git", &git, AT_SYMLINK_NOFOLLOW) == 0) {  // a repository of its own
-        ::close(sub);
+      if (!list_folder(sub, prefix + e->d_name + "/", shown, out))
         out.skipped.push_back({SkippedEntry::Kind::submodule, prefix + e->d_name});
-        continue;
-      }
-      list_folder(sub, prefix + e->d_name + "/", shown, out);
     }
   }
 }
@@ -115,7 +120,7 @@ Listing FsSource::list_all(std::string_view dir) const {
     if (errno == ENOENT || errno == ENOTDIR || errno == ELOOP || errno == EACCES) return out;
     throw Fatal("cannot list " + start.string() + ": " + std::generic_category().message(errno));
   }
-  list_folder(fd, dir.empty() ? std::string() : std::string(dir) + "/", start.string(), out);
+  list_folder(fd, dir.empty() ? std::string() : std::string(dir) + "/", start.string(), out, true);
   std::sort(out.files.begin(), out.files.end());
   std::sort(out.skipped.begin(), out.skipped.end(),
             [](const SkippedEntry& a, const SkippedEntry& b) { return a.path < b.path; });
