@@ -215,37 +215,108 @@ std::vector<Span> words(std::string_view text) {
   return std::move(scan.words);
 }
 
-int syllables(std::string_view w) {
+namespace {
+
+// The syllables of word w, given its vowel groups (runs of a, e, i, o, u, y
+// in either case) and whether it holds any ASCII letter: a silent final e
+// ("make", but not "-le" as in "table" or "ee" as in "free") and ed ("used",
+// but "wanted") are taken off; at least one.
+[[gnu::always_inline]] inline int syllables_of(std::string_view w, int groups, bool letters) {
   std::size_t n = w.size();
   if (n == 0) return 0;
-  int count = 0;
-  bool prev = false;
-  int letters = 0;
-  // Without branches: whether a letter is a vowel is as good as random.
-  for (std::size_t i = 0; i < n; ++i) {
-    unsigned char kind = kLetters.table[static_cast<unsigned char>(w[i])];
-    bool v = kind == 2;
-    letters += kind != 0;
-    count += v & !prev;
-    prev = v;
-  }
-  if (letters == 0) return 1;  // a number is read as one word
+  if (!letters) return 1;  // a number is read as one word
+  int count = groups;
   char last = lower_ascii(w[n - 1]);
   char before = n > 1 ? lower_ascii(w[n - 2]) : 0;
-  // Silent final e ("make"), but not "-le" ("table") or "ee" ("free").
   if (last == 'e' && count > 1 && before != 'l' && !is_vowel(before)) --count;
   if (n > 2 && last == 'd' && before == 'e' && count > 1) {
     char third = lower_ascii(w[n - 3]);
-    if (third != 't' && third != 'd') --count;  // "used", but "wanted"
+    if (third != 't' && third != 'd') --count;
   }
   return count < 1 ? 1 : count;
+}
+
+// Per 64 bytes of a text (a step), as bits: where a vowel group starts (a
+// vowel not right after another), and where an ASCII letter is. Found 16
+// bytes at a time.
+struct VowelBits {
+  std::vector<std::uint64_t> starts, letters;
+  void find(std::string_view t) {
+    const std::size_t n = t.size(), words = (n + 63) / 64;
+    starts.resize(words);
+    letters.resize(words);
+    const auto* s = reinterpret_cast<const unsigned char*>(t.data());
+    for (std::size_t w = 0; w < words; ++w) {
+      const unsigned char* p = s + w * 64;
+      const std::size_t end = std::min<std::size_t>(64, n - w * 64);
+      std::uint64_t vowels = 0, letter = 0;
+      std::size_t i = 0;
+#if defined(__SSE2__)
+      for (; i + 16 <= end; i += 16) {
+        __m128i c = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)), _mm_set1_epi8(0x20));
+        auto is = [&](char ch) { return _mm_cmpeq_epi8(c, _mm_set1_epi8(ch)); };
+        __m128i v = _mm_or_si128(_mm_or_si128(_mm_or_si128(is('a'), is('e')), _mm_or_si128(is('i'), is('o'))),
+                                 _mm_or_si128(is('u'), is('y')));
+        __m128i l = _mm_and_si128(_mm_cmpgt_epi8(c, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(c, _mm_set1_epi8('z' + 1)));
+        vowels |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(v))) << i;
+        letter |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(l))) << i;
+      }
+#endif
+      for (; i < end; ++i) {
+        unsigned char kind = kLetters.table[p[i]];
+        vowels |= static_cast<std::uint64_t>(kind == 2) << i;
+        letter |= static_cast<std::uint64_t>(kind != 0) << i;
+      }
+      // No carry from the step before: only words within one step are read
+      // from these bits, and the byte before a word is no letter.
+      starts[w] = vowels & ~(vowels << 1);
+      letters[w] = letter;
+    }
+  }
+};
+
+}  // namespace
+
+int syllables(std::string_view w) {
+  int groups = 0;
+  bool prev = false, letters = false;
+  // Without branches: whether a letter is a vowel is as good as random.
+  for (char ch : w) {
+    unsigned char kind = kLetters.table[static_cast<unsigned char>(ch)];
+    bool v = kind == 2;
+    letters |= kind != 0;
+    groups += v & !prev;
+    prev = v;
+  }
+  return syllables_of(w, groups, letters);
 }
 
 TextCounts count_text(std::string_view text, const TextScan& scan) {
   TextCounts c;
   c.words = static_cast<int>(scan.words.size());
   c.sentences = static_cast<int>(scan.sentence_count());
-  for (auto w : scan.words) c.syllables += syllables(std::string_view(text.data() + w.begin, w.end - w.begin));
+  if (scan.words.empty()) return c;
+  // The vowel groups of the whole text at once, then each word's from its
+  // bits. A word's bytes are word characters, so the byte before it is no
+  // letter: a group starting in the word starts there in the text too.
+  thread_local VowelBits bits;
+  bits.find(text);
+  const std::uint64_t* starts = bits.starts.data();
+  const std::uint64_t* letters = bits.letters.data();
+  for (const Span& w : scan.words) {
+    std::string_view word(text.data() + w.begin, w.end - w.begin);
+    std::size_t k = w.begin / 64, shift = w.begin % 64;
+    if (shift + word.size() > 64) {  // across two 64-byte steps: rare
+      c.syllables += syllables(word);
+      continue;
+    }
+    std::uint64_t mask = word.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << word.size()) - 1;
+    int groups = 0;
+    // Bit by bit (a word holds a few): x86-64 without POPCNT counts bits
+    // through a library call.
+    for (std::uint64_t g = (starts[k] >> shift) & mask; g; g &= g - 1) ++groups;
+    c.syllables += syllables_of(word, groups, ((letters[k] >> shift) & mask) != 0);
+  }
   return c;
 }
 
