@@ -11,7 +11,9 @@
 
 #include <algorithm>
 #include <memory>
+#include <string>
 #include <system_error>
+#include <vector>
 
 #include "util/error.h"
 
@@ -53,58 +55,63 @@ namespace {
 // Appends every regular file below the open folder `fd` (which this closes)
 // to `out`, as `prefix` + its path below the folder (`shown` names the
 // listing in errors). Symbolic links are not followed, and neither is a
-// folder holding a `.git`: both go to out.skipped. A folder that cannot be
-// opened for lack of permission is passed over. Reads
-// each folder with readdir and its d_type (a stat only where the file
-// system gives no type), not std::filesystem's iterator and paths: a check
-// of 10,000 briefs waits for this listing before anything else can start.
-// Returns false, and appends nothing, when the folder holds a `.git` (of
-// any type: a submodule has a `.git` file): it is a repository of its own.
-// That is seen among the names read anyway, with no stat per folder. The
-// listed folder itself (`top`) is listed whatever it holds.
+// folder holding a `.git` (of any type: a submodule has a `.git` file): it
+// is a repository of its own, and goes to out.skipped. Returns false, and
+// appends nothing, when this folder holds one; the listed folder itself
+// (`top`) is listed whatever it holds. A folder that cannot be opened for
+// lack of permission is passed over.
+//
+// A check of 10,000 briefs waits for this listing before anything else can
+// start, so each folder costs as few system calls as can be: its names are
+// read with getdents64 into one buffer, with their types (a stat only where
+// the file system gives no type), and only then are its subfolders opened,
+// so a nested repository is seen before anything below it is read.
 bool list_folder(int fd, const std::string& prefix, const std::string& shown, Listing& out, bool top = false) {
-  DIR* d = ::fdopendir(fd);
-  if (!d) {
-    int err = errno;
-    ::close(fd);
-    throw Fatal("cannot list " + shown + ": " + std::generic_category().message(err));
-  }
-  std::unique_ptr<DIR, int (*)(DIR*)> guard(d, ::closedir);
-  const std::size_t files_before = out.files.size(), skipped_before = out.skipped.size();
+  std::unique_ptr<int, void (*)(int*)> guard(&fd, [](int* f) { ::close(*f); });
+  struct Entry {
+    std::string name;
+    unsigned char type;
+  };
+  std::vector<Entry> entries;
+  // One buffer per thread: a folder's names are all read before any
+  // subfolder is listed.
+  constexpr std::size_t kBufferSize = 32768;
+  thread_local std::unique_ptr<char[]> buffer(new char[kBufferSize]);
   while (true) {
-    errno = 0;
-    const dirent* e = ::readdir(d);
-    if (!e) {
-      if (errno != 0) throw Fatal("cannot list " + shown + ": " + std::generic_category().message(errno));
-      return true;
+    ssize_t n = ::getdents64(fd, buffer.get(), kBufferSize);
+    if (n < 0) throw Fatal("cannot list " + shown + ": " + std::generic_category().message(errno));
+    if (n == 0) break;
+    for (ssize_t at = 0; at < n;) {
+      const auto* e = reinterpret_cast<const dirent64*>(buffer.get() + at);
+      at += e->d_reclen;
+      std::string_view name = e->d_name;
+      if (name == "." || name == "..") continue;
+      if (name == ".git" && !top) return false;
+      unsigned char type = e->d_type;
+      if (type == DT_UNKNOWN) {
+        struct stat st;
+        if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // gone meanwhile
+        type = S_ISREG(st.st_mode) ? DT_REG : S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
+      }
+      if (type == DT_REG || type == DT_LNK || type == DT_DIR) entries.push_back({std::string(name), type});
     }
-    std::string_view name = e->d_name;
-    if (name == "." || name == "..") continue;
-    if (name == ".git" && !top) {
-      out.files.resize(files_before);
-      out.skipped.resize(skipped_before);
-      return false;
-    }
-    unsigned char type = e->d_type;
-    if (type == DT_UNKNOWN) {
-      struct stat st;
-      if (::fstatat(::dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;  // gone meanwhile
-      type = S_ISREG(st.st_mode) ? DT_REG : S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_UNKNOWN;
-    }
-    if (type == DT_REG) {
-      out.files.push_back(prefix + e->d_name);
-    } else if (type == DT_LNK) {
-      out.skipped.push_back({SkippedEntry::Kind::symlink, prefix + e->d_name});
-    } else if (type == DT_DIR) {
-      int sub = ::openat(::dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  }
+  for (const auto& e : entries) {
+    if (e.type == DT_REG) {
+      out.files.push_back(prefix + e.name);
+    } else if (e.type == DT_LNK) {
+      out.skipped.push_back({SkippedEntry::Kind::symlink, prefix + e.name});
+    } else {
+      int sub = ::openat(fd, e.name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
       if (sub < 0) {
         if (errno == EACCES || errno == ENOENT) continue;  // no permission, or gone meanwhile
         throw Fatal("cannot list " + shown + ": " + std::generic_category().message(errno));
       }
-      if (!list_folder(sub, prefix + e->d_name + "/", shown, out))
-        out.skipped.push_back({SkippedEntry::Kind::submodule, prefix + e->d_name});
+      if (!list_folder(sub, prefix + e.name + "/", shown, out))
+        out.skipped.push_back({SkippedEntry::Kind::submodule, prefix + e.name});
     }
   }
+  return true;
 }
 
 }  // namespace
