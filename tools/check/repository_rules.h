@@ -41,12 +41,14 @@ class RepositoryRules {
   struct Slug {
     std::string_view slug;  // a view into its path
     const std::string* path;
+    std::string_view key;   // the slug in lower case (ASCII), a view into keys_
   };
   std::vector<const Slug*> same_ci(std::string_view slug) const;  // the slugs equal to `slug` but for case
   bool has_slug(std::string_view slug) const;
   bool exists(const std::string& path) const;  // a file or folder
   const Source& source_;
   const std::vector<std::string>* listed_ = nullptr;
+  std::string keys_;  // every slug in lower case, one after the other
   std::vector<Slug> slugs_;
   bool sorted_ = false;
 };
