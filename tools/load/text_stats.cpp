@@ -31,6 +31,21 @@ bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c 
 constexpr std::array<std::string_view, 14> kAbbrev = {"e.g", "i.e", "mr", "mrs", "ms", "dr", "vs",
                                                       "etc", "inc", "ltd", "st", "no", "approx", "jr"};
 
+// Up to 7 bytes and their count as one number (byte i at bits 8i, the count
+// in the top byte), so that a run is compared with every abbreviation as a
+// number, not as a string.
+constexpr std::uint64_t packed(std::string_view s) {
+  std::uint64_t v = std::uint64_t{s.size()} << 56;
+  for (std::size_t i = 0; i < s.size() && i < 7; ++i) v |= std::uint64_t{static_cast<unsigned char>(s[i])} << (8 * i);
+  return v;
+}
+static_assert(std::all_of(kAbbrev.begin(), kAbbrev.end(), [](std::string_view a) { return !a.empty() && a.size() <= 6; }));
+constexpr auto kAbbrevPacked = [] {
+  std::array<std::uint64_t, kAbbrev.size()> out{};
+  for (std::size_t i = 0; i < kAbbrev.size(); ++i) out[i] = packed(kAbbrev[i]);
+  return out;
+}();
+
 bool is_abbreviation(std::string_view t, std::size_t word_begin, std::size_t dot) {
   // The run of non-space characters before the dot: "e.g", "Mr", "A".
   std::size_t b = dot;
@@ -38,11 +53,11 @@ bool is_abbreviation(std::string_view t, std::size_t word_begin, std::size_t dot
   std::string_view run = t.substr(b, dot - b);
   while (!run.empty() && (run.front() == '(' || run.front() == '"' || run.front() == '\'')) run.remove_prefix(1);
   if (dot - word_begin == 1 && run.size() == 1 && !is_digit(static_cast<unsigned char>(run[0]))) return true;
-  if (run.size() > 6) return false;
-  char buf[8];
-  for (std::size_t i = 0; i < run.size(); ++i) buf[i] = lower_ascii(run[i]);
-  std::string_view low(buf, run.size());
-  for (auto a : kAbbrev)
+  if (run.size() > 6 || run.empty()) return false;  // no abbreviation is longer, and none is empty
+  std::uint64_t low = std::uint64_t{run.size()} << 56;
+  for (std::size_t i = 0; i < run.size(); ++i)
+    low |= std::uint64_t{static_cast<unsigned char>(lower_ascii(run[i]))} << (8 * i);
+  for (std::uint64_t a : kAbbrevPacked)
     if (low == a) return true;
   return false;
 }
