@@ -125,7 +125,7 @@ void TextEdges::find(std::string_view t) {
   const std::size_t n = t.size(), blocks = (n + 63) / 64;
   // At most one edge per byte, and one stop: sized once, then written
   // through pointers with no check per write.
-  if (edges.size() < n + 1) edges.resize(n + 1);
+  if (edges.size() < n + 2) edges.resize(n + 2);  // and the closing edge below
   if (stops.size() < n + 1) stops.resize(n + 1);
   std::uint32_t* e = edges.data();
   std::uint32_t* st = stops.data();
@@ -161,6 +161,10 @@ void TextEdges::find(std::string_view t) {
     cur = next;
   }
   edges_found = static_cast<std::size_t>(e - edges.data());
+  // A run still open at the end (the text fills its last 64 bytes) stops at
+  // the end: written after the edges, so every word's end can be read
+  // without a test.
+  if (edges_found % 2) edges[edges_found] = static_cast<std::uint32_t>(n);
   stops_found = static_cast<std::size_t>(st - stops.data());
 }
 
@@ -195,7 +199,7 @@ void scan_text(std::string_view t, TextScan& out) {
   for (std::size_t i = 0; i < count; ++i) {
     Span& word = words[i];
     word.begin = e[2 * i];
-    word.end = 2 * i + 1 < found.edges_found ? e[2 * i + 1] : t.size();
+    word.end = e[2 * i + 1];
     std::size_t len = word.end - word.begin;
     std::uint32_t capped = len < 31 ? static_cast<std::uint32_t>(len) : 31u;
     word.shape = (capped * 27 + letter_index(t[word.begin])) * 27 + letter_index(t[word.end - 1]);
