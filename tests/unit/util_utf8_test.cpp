@@ -24,6 +24,15 @@ TEST_CASE("a lone continuation byte is invalid at its offset", "[utf8]") {
 TEST_CASE("a byte after the ASCII fast path is found at its offset", "[utf8]") {
   CHECK(first_invalid_utf8("0123456789\xFF") == 10u);
   CHECK(first_invalid_utf8("01234567\xFE") == 8u);
+  // The fast path reads 32 bytes, then 8, at a time: a bad byte, or a good
+  // sequence before one, at every offset across several steps.
+  for (std::size_t at = 0; at < 100; ++at) {
+    std::string text(100, 'a');
+    text[at] = '\xFF';
+    CHECK(first_invalid_utf8(text) == at);
+    std::string good = std::string(at, 'a') + "\xC3\xA9" + std::string(40, 'b') + "\x80";
+    CHECK(first_invalid_utf8(good) == at + 42);
+  }
 }
 
 TEST_CASE("overlong encodings are invalid", "[utf8]") {
