@@ -114,7 +114,7 @@ struct Classes64 {
 
 // Where a text's words begin and end, and where its stops are, as byte
 // offsets in order: `edges` alternates a word's first byte and the byte
-// after its last (a word that ends the text has no end here).
+// after its last, so there are two per word.
 struct TextEdges {
   std::vector<std::uint32_t> edges, stops;  // the first ..._found of each
   std::size_t edges_found = 0, stops_found = 0;
@@ -162,9 +162,8 @@ void TextEdges::find(std::string_view t) {
   }
   edges_found = static_cast<std::size_t>(e - edges.data());
   // A run still open at the end (the text fills its last 64 bytes) stops at
-  // the end: written after the edges, so every word's end can be read
-  // without a test.
-  if (edges_found % 2) edges[edges_found] = static_cast<std::uint32_t>(n);
+  // the end.
+  if (edges_found % 2) edges[edges_found++] = static_cast<std::uint32_t>(n);
   stops_found = static_cast<std::size_t>(st - stops.data());
 }
 
@@ -191,7 +190,7 @@ void scan_text(std::string_view t, TextScan& out) {
   found.find(t);
   starts.clear();
   const std::uint32_t* e = found.edges.data();
-  const std::size_t count = (found.edges_found + 1) / 2;
+  const std::size_t count = found.edges_found / 2;
   out.words.resize(count);
   out.later_starts.clear();
   if (count == 0) return;
@@ -200,9 +199,7 @@ void scan_text(std::string_view t, TextScan& out) {
     Span& word = words[i];
     word.begin = e[2 * i];
     word.end = e[2 * i + 1];
-    std::size_t len = word.end - word.begin;
-    std::uint32_t capped = len < 31 ? static_cast<std::uint32_t>(len) : 31u;
-    word.shape = (capped * 27 + letter_index(t[word.begin])) * 27 + letter_index(t[word.end - 1]);
+    word.shape = word_shape(word.end - word.begin, t[word.begin], t[word.end - 1]);
   }
   // Sentences: the first word opens one; a sentence ends in the gap before
   // a word at the gap's first stop followed by a space (or more closing

@@ -87,10 +87,13 @@ struct LetterIndex {
 inline constexpr LetterIndex kLetterIndex{};
 }  // namespace detail
 inline std::uint32_t letter_index(char c) { return detail::kLetterIndex.table[static_cast<unsigned char>(c)]; }
+// The shape of a word of `size` bytes from `first` to `last`.
+inline std::uint32_t word_shape(std::size_t size, char first, char last) {
+  std::uint32_t len = size < 31 ? static_cast<std::uint32_t>(size) : 31u;
+  return (len * 27 + letter_index(first)) * 27 + letter_index(last);
+}
 inline std::uint32_t word_shape(std::string_view w) {
-  if (w.empty()) return 0;
-  std::uint32_t len = w.size() < 31 ? static_cast<std::uint32_t>(w.size()) : 31u;
-  return (len * 27 + letter_index(w.front())) * 27 + letter_index(w.back());
+  return w.empty() ? 0 : word_shape(w.size(), w.front(), w.back());
 }
 inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
