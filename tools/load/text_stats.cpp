@@ -112,59 +112,69 @@ struct Classes64 {
   return k;
 }
 
-// Where a text's words begin and end, and where its stops are, as byte
-// offsets in order: `edges` alternates a word's first byte and the byte
-// after its last, so there are two per word.
-struct TextEdges {
-  std::vector<std::uint32_t> edges, stops;  // the first ..._found of each
-  std::size_t edges_found = 0, stops_found = 0;
+// Where a text's words begin and end, and where its stops are, as bit
+// sets per 64 bytes (a step): bit p of step b is byte 64b + p. A word's
+// end is the byte after its last; a word that runs to the end of the text
+// ends at its size, which may be the first bit of one step more.
+struct TextBits {
+  std::vector<std::uint64_t> starts, ends, stops;
+  std::size_t steps = 0;  // of starts and stops; ends has one more
+  std::size_t word_count = 0;
   void find(std::string_view t);
 };
 
-void TextEdges::find(std::string_view t) {
-  const std::size_t n = t.size(), blocks = (n + 63) / 64;
-  // At most one edge per byte, and one stop: sized once, then written
-  // through pointers with no check per write.
-  if (edges.size() < n + 2) edges.resize(n + 2);  // and the closing edge below
-  if (stops.size() < n + 1) stops.resize(n + 1);
-  std::uint32_t* e = edges.data();
-  std::uint32_t* st = stops.data();
+// The number of bits set, without a library call (x86-64 has no POPCNT
+// instruction to rely on).
+inline std::size_t bit_count(std::uint64_t v) {
+  v = v - ((v >> 1) & 0x5555555555555555ull);
+  v = (v & 0x3333333333333333ull) + ((v >> 2) & 0x3333333333333333ull);
+  v = (v + (v >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return static_cast<std::size_t>((v * 0x0101010101010101ull) >> 56);
+}
+
+void TextBits::find(std::string_view t) {
+  const std::size_t n = t.size();
+  steps = (n + 63) / 64;
+  if (starts.size() < steps + 1) {
+    starts.resize(steps + 1);
+    ends.resize(steps + 1);
+    stops.resize(steps + 1);
+  }
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   // The last, partial 64 bytes, padded with NULs (in no class).
   unsigned char tail[64] = {};
-  if (n % 64) std::memcpy(tail, s + (blocks - 1) * 64, n % 64);
+  if (n % 64) std::memcpy(tail, s + (steps - 1) * 64, n % 64);
   auto at = [&](std::size_t b) {
-    if (b >= blocks) return Classes64{};
-    return (b + 1 < blocks || n % 64 == 0) ? classify64(s + b * 64) : classify64(tail);
+    if (b >= steps) return Classes64{};
+    return (b + 1 < steps || n % 64 == 0) ? classify64(s + b * 64) : classify64(tail);
   };
   auto before = [](std::uint64_t v, std::uint64_t v_prev) { return (v << 1) | (v_prev >> 63); };  // bit p: p - 1
   auto after = [](std::uint64_t v, std::uint64_t v_next) { return (v >> 1) | (v_next << 63); };    // bit p: p + 1
-  auto put = [](std::uint32_t*& out, std::uint64_t bits, std::uint32_t base) {
-    for (; bits; bits &= bits - 1) *out++ = base + static_cast<std::uint32_t>(std::countr_zero(bits));
-  };
   // The bytes of words: word characters, and an apostrophe or hyphen
   // between word characters, or a decimal point or thousands comma between
-  // digits ("don't", "well-known", "3.5", "1,000"). Each block needs the
-  // last bit of the block before and the first bit of the block after.
+  // digits ("don't", "well-known", "3.5", "1,000"). Each step needs the
+  // last bit of the step before and the first bit of the step after.
   Classes64 prev, cur = at(0);
   std::uint64_t prev_runs = 0;
-  for (std::size_t b = 0; b < blocks; ++b) {
+  std::size_t count = 0;
+  for (std::size_t b = 0; b < steps; ++b) {
     Classes64 next = at(b + 1);
     std::uint64_t joins =
         cur.joins | (cur.joins_digits & before(cur.digit, prev.digit) & after(cur.digit, next.digit));
     std::uint64_t runs = cur.word | (joins & before(cur.word, prev.word) & after(cur.word, next.word));
-    auto base = static_cast<std::uint32_t>(b * 64);
-    put(e, runs ^ before(runs, prev_runs), base);  // where a run starts or stops
-    put(st, cur.stops, base);
+    std::uint64_t was = before(runs, prev_runs);
+    starts[b] = runs & ~was;
+    ends[b] = was & ~runs;
+    stops[b] = cur.stops;
+    count += bit_count(starts[b]);
     prev_runs = runs;
     prev = cur;
     cur = next;
   }
-  edges_found = static_cast<std::size_t>(e - edges.data());
-  // A run still open at the end (the text fills its last 64 bytes) stops at
-  // the end.
-  if (edges_found % 2) edges[edges_found++] = static_cast<std::uint32_t>(n);
-  stops_found = static_cast<std::size_t>(st - stops.data());
+  // A run still open at the end (the text fills its last 64 bytes) ends
+  // at the end: bit 0 of the step after.
+  ends[steps] = prev_runs >> 63;
+  word_count = count;
 }
 
 }  // namespace
@@ -181,25 +191,32 @@ std::size_t TextScan::sentence_of(std::size_t w) const {
 }
 
 void scan_text(std::string_view t, TextScan& out) {
-  // The edges and sentence starts go to scratch space this thread reuses;
-  // the words and starts to vectors of their exact size: one allocation
-  // each per block (every block of every brief is scanned), none where
-  // there is nothing to keep.
-  thread_local TextEdges found;
+  // The bits go to scratch space this thread reuses; the words and
+  // sentence starts to vectors of their exact size: one allocation each per
+  // block (every block of every brief is scanned), none where there is
+  // nothing to keep.
+  thread_local TextBits found;
   thread_local std::vector<std::uint32_t> starts;
   found.find(t);
   starts.clear();
-  const std::uint32_t* e = found.edges.data();
-  const std::size_t count = found.edges_found / 2;
+  const std::size_t count = found.word_count;
   out.words.resize(count);
   out.later_starts.clear();
   if (count == 0) return;
+  // Each word's first byte, then its end and shape: a step's starts are
+  // written before its ends, so a word's start is there when its end is.
   Span* words = out.words.data();
-  for (std::size_t i = 0; i < count; ++i) {
-    Span& word = words[i];
-    word.begin = e[2 * i];
-    word.end = e[2 * i + 1];
-    word.shape = word_shape(word.end - word.begin, t[word.begin], t[word.end - 1]);
+  Span* first = words;
+  Span* last = words;
+  for (std::size_t b = 0; b <= found.steps; ++b) {
+    const auto base = static_cast<std::uint32_t>(b * 64);
+    for (std::uint64_t bits = found.starts[b]; bits && b < found.steps; bits &= bits - 1)
+      (first++)->begin = base + static_cast<std::uint32_t>(std::countr_zero(bits));
+    for (std::uint64_t bits = found.ends[b]; bits; bits &= bits - 1) {
+      Span& word = *last++;
+      word.end = base + static_cast<std::uint32_t>(std::countr_zero(bits));
+      word.shape = word_shape(word.end - word.begin, t[word.begin], t[word.end - 1]);
+    }
   }
   // Sentences: the first word opens one; a sentence ends in the gap before
   // a word at the gap's first stop followed by a space (or more closing
@@ -209,18 +226,20 @@ void scan_text(std::string_view t, TextScan& out) {
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   std::size_t w = 1;        // the first word after the current stop
   std::size_t decided = 0;  // gaps before words below this one are done
-  for (std::size_t x = 0; x < found.stops_found && w < count; ++x) {
-    std::size_t k = found.stops[x];
-    while (w < count && words[w].begin <= k) ++w;
-    if (w == count) break;
-    std::size_t gap = words[w - 1].end, i = words[w].begin;
-    if (k < gap || w <= decided) continue;  // inside a word ("3.5"), or not the gap's first stop
-    decided = w;
-    unsigned char c = s[k];
-    std::size_t j = k + 1;
-    while (j < i && !is_space(s[j])) ++j;  // closing quotes, brackets, more dots
-    if (j < i && !(c == '.' && k == gap && is_abbreviation(t, words[w - 1].begin, k)))
-      starts.push_back(static_cast<std::uint32_t>(w));
+  for (std::size_t b = 0; b < found.steps && w < count; ++b) {
+    for (std::uint64_t bits = found.stops[b]; bits && w < count; bits &= bits - 1) {
+      std::size_t k = b * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+      while (w < count && words[w].begin <= k) ++w;
+      if (w == count) break;
+      std::size_t gap = words[w - 1].end, i = words[w].begin;
+      if (k < gap || w <= decided) continue;  // inside a word ("3.5"), or not the gap's first stop
+      decided = w;
+      unsigned char c = s[k];
+      std::size_t j = k + 1;
+      while (j < i && !is_space(s[j])) ++j;  // closing quotes, brackets, more dots
+      if (j < i && !(c == '.' && k == gap && is_abbreviation(t, words[w - 1].begin, k)))
+        starts.push_back(static_cast<std::uint32_t>(w));
+    }
   }
   out.later_starts.assign(starts.begin(), starts.end());
 }
