@@ -112,17 +112,6 @@ struct Classes64 {
   return k;
 }
 
-// Where a text's words begin and end, and where its stops are, as bit
-// sets per 64 bytes (a step): bit p of step b is byte 64b + p. A word's
-// end is the byte after its last; a word that runs to the end of the text
-// ends at its size, which may be the first bit of one step more.
-struct TextBits {
-  std::vector<std::uint64_t> starts, ends, stops;
-  std::size_t steps = 0;  // of starts and stops; ends has one more
-  std::size_t word_count = 0;
-  void find(std::string_view t);
-};
-
 // The number of bits set, without a library call (x86-64 has no POPCNT
 // instruction to rely on).
 inline std::size_t bit_count(std::uint64_t v) {
@@ -132,6 +121,24 @@ inline std::size_t bit_count(std::uint64_t v) {
   return static_cast<std::size_t>((v * 0x0101010101010101ull) >> 56);
 }
 
+// Where a text's words begin and end, and where its stops are, as bit
+// sets per 64 bytes (a step): bit p of step b is byte 64b + p. A word's
+// end is the byte after its last; a word that runs to the end of the text
+// ends at its size, which may be the first bit of one step more.
+struct TextBits {
+  std::vector<std::uint64_t> starts, ends, stops;
+  std::vector<std::uint32_t> words_before;  // words starting in the steps before each
+  std::size_t steps = 0;  // of starts, stops and words_before; ends has one more
+  std::size_t word_count = 0;
+  // The number of words starting at or before byte k (in the text).
+  std::size_t words_through(std::size_t k) const {
+    std::size_t b = k / 64;
+    std::uint64_t upto = (std::uint64_t{2} << (k % 64)) - 1;  // bits 0..k%64 (all of them for 63)
+    return words_before[b] + bit_count(starts[b] & upto);
+  }
+  void find(std::string_view t);
+};
+
 void TextBits::find(std::string_view t) {
   const std::size_t n = t.size();
   steps = (n + 63) / 64;
@@ -139,6 +146,7 @@ void TextBits::find(std::string_view t) {
     starts.resize(steps + 1);
     ends.resize(steps + 1);
     stops.resize(steps + 1);
+    words_before.resize(steps + 1);
   }
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
   // The last, partial 64 bytes, padded with NULs (in no class).
@@ -166,6 +174,7 @@ void TextBits::find(std::string_view t) {
     starts[b] = runs & ~was;
     ends[b] = was & ~runs;
     stops[b] = cur.stops;
+    words_before[b] = static_cast<std::uint32_t>(count);
     count += bit_count(starts[b]);
     prev_runs = runs;
     prev = cur;
@@ -222,15 +231,16 @@ void scan_text(std::string_view t, TextScan& out) {
   // a word at the gap's first stop followed by a space (or more closing
   // characters, then a space), except after an abbreviation or an initial.
   // Each gap decides alone, so only the gaps holding a stop are looked at:
-  // the stops are visited in order, each word once.
+  // the stops are visited in order, and the word after each is counted
+  // from the start bits.
   const auto* s = reinterpret_cast<const unsigned char*>(t.data());
-  std::size_t w = 1;        // the first word after the current stop
   std::size_t decided = 0;  // gaps before words below this one are done
-  for (std::size_t b = 0; b < found.steps && w < count; ++b) {
-    for (std::uint64_t bits = found.stops[b]; bits && w < count; bits &= bits - 1) {
+  for (std::size_t b = 0; b < found.steps; ++b) {
+    for (std::uint64_t bits = found.stops[b]; bits; bits &= bits - 1) {
       std::size_t k = b * 64 + static_cast<std::size_t>(std::countr_zero(bits));
-      while (w < count && words[w].begin <= k) ++w;
+      std::size_t w = found.words_through(k);  // the first word after the stop
       if (w == count) break;
+      if (w == 0) continue;  // before the first word
       std::size_t gap = words[w - 1].end, i = words[w].begin;
       if (k < gap || w <= decided) continue;  // inside a word ("3.5"), or not the gap's first stop
       decided = w;
@@ -346,10 +356,7 @@ TextCounts count_text(std::string_view text, const TextScan& scan) {
       continue;
     }
     std::uint64_t mask = word.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << word.size()) - 1;
-    int groups = 0;
-    // Bit by bit (a word holds a few): x86-64 without POPCNT counts bits
-    // through a library call.
-    for (std::uint64_t g = (starts[k] >> shift) & mask; g; g &= g - 1) ++groups;
+    int groups = static_cast<int>(bit_count((starts[k] >> shift) & mask));
     c.syllables += syllables_of(word, groups, ((letters[k] >> shift) & mask) != 0);
   }
   return c;
