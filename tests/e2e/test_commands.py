@@ -110,6 +110,116 @@ class Test(TestCase):
         self.assertEqual(res.returncode, 0, res.stderr)
         self.assertEqual(r.read("content/mine.md"), '+++\ntitle = "Mine"\nstatus = "idea"\nowner = "me@x.example"\n+++\nHouse style\n')
 
+    def test_new_and_init_never_write_through_a_symbolic_link(self):
+        outside = self.repo()  # a folder outside the repository
+        r = self.repo({"content/x.md": IDEA.format(title="X")})
+        os.symlink(outside.path, os.path.join(r.path, "content", "lnk"))
+        for where in ("lnk", "lnk/deeper"):
+            res = r.run("new", "Escape Me", "--dir", where, "--owner", "a@b.c")
+            self.assertEqual((res.returncode, res.stdout), (2, ""))
+            self.assertEqual(res.stderr, "prfaq: error: content/lnk is a symbolic link; prfaq never writes "
+                                         "through one (make it a folder)\n")
+        self.assertEqual(os.listdir(outside.path), [])
+        # content/ itself a link: init and new refuse; prfaq.toml is written first, inside.
+        r2 = self.repo()
+        os.symlink(outside.path, os.path.join(r2.path, "content"))
+        res = r2.run("init")
+        self.assertEqual((res.returncode, res.stdout), (2, "created  prfaq.toml\n"))
+        self.assertEqual(res.stderr, "prfaq: error: content is a symbolic link; prfaq never writes through one "
+                                     "(make it a folder)\n")
+        res = r2.run("new", "Escape Me", "--owner", "a@b.c")
+        self.assertEqual(res.returncode, 2)
+        self.assertEqual(os.listdir(outside.path), [])
+
+    def test_new_in_an_underscore_folder_says_check_skips_it(self):
+        r = self.repo()
+        res = r.run("new", "Draft One", "--dir", "_drafts", "--owner", "a@b.c")
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual(res.stdout, "created content/_drafts/draft-one.md\n"
+                                     "note: content/_drafts/ starts with '_': check and list pass over the briefs there\n")
+        res = r.run("new", "Hidden", "--dir", ".hidden", "--owner", "a@b.c")
+        self.assertEqual((res.returncode, res.stderr),
+                         (2, "prfaq: error: --dir '.hidden': folders starting with '.' hold no briefs\n"))
+
+    def test_new_refuses_a_template_that_makes_a_bad_brief(self):
+        r = self.repo({"content/_template.md": '+++\ntitle = {{title}}\nstatus = "idea"\n+++\n'})
+        res = r.run("new", "Bad", "--owner", "a@b.c")
+        self.assertEqual(res.returncode, 2)
+        self.assertTrue(res.stderr.startswith("prfaq: error: content/_template.md makes a brief that does not "
+                                              "load (line 2 of it: "), res.stderr)
+        self.assertTrue(res.stderr.endswith("[toml-syntax]); nothing was created\n"), res.stderr)
+        self.assertFalse(r.exists("content/bad.md"))
+        r.write("content/_template.md", '+++\ntitle = "{{title}}"\n+++\n{{#open}}\ntext\n')
+        res = r.run("new", "Bad", "--owner", "a@b.c")
+        self.assertEqual((res.returncode, res.stderr),
+                         (2, 'prfaq: error: content/_template.md:4:1: Unclosed section "open"\n'))
+        r.write("content/_template.md", 'no front matter {{title}}\n')
+        res = r.run("new", "Bad", "--owner", "a@b.c")
+        self.assertEqual(res.returncode, 2)
+        self.assertIn("[front-matter-missing]); nothing was created", res.stderr)
+        self.assertFalse(r.exists("content/bad.md"))
+
+    def test_new_does_not_follow_a_linked_template(self):
+        outside = self.repo({"t.md": '+++\ntitle = "{{title}}"\nsecret = true\n+++\n'})
+        r = self.repo({"content/.keep": ""})
+        os.symlink(os.path.join(outside.path, "t.md"), os.path.join(r.path, "content", "_template.md"))
+        res = r.run("new", "Linked", "--owner", "a@b.c")
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual(res.stderr, "prfaq: warning: content/_template.md is a symbolic link, which prfaq never "
+                                     "follows; using the built-in template\n")
+        self.assertNotIn("secret", r.read("content/linked.md"))
+
+    def test_commands_without_arguments_refuse_them(self):
+        r = self.repo()
+        res = r.run("rules", "extra")
+        self.assertEqual((res.returncode, res.stdout, res.stderr),
+                         (2, "", "prfaq: error: prfaq rules takes no arguments; see 'prfaq rules --help'\n"))
+
+    def test_check_list_and_build_need_a_content_folder(self):
+        r = self.repo({"prfaq.toml": ""})
+        root = os.path.realpath(r.path)
+        for cmd in (["check"], ["list"], ["build"]):
+            res = r.run(*cmd)
+            self.assertEqual((res.returncode, res.stdout, res.stderr),
+                             (2, "", f"prfaq: error: no content/ folder in {root}: briefs live in content/ "
+                                     "(prfaq init makes it)\n"), cmd)
+        r.write("content", "a file\n")
+        res = r.run("check")
+        self.assertEqual((res.returncode, res.stderr),
+                         (2, f"prfaq: error: content in {root} is not a folder: briefs live in content/\n"))
+        os.remove(os.path.join(r.path, "content"))
+        outside = self.repo({"content/x.md": IDEA.format(title="X")})
+        os.symlink(os.path.join(outside.path, "content"), os.path.join(r.path, "content"))
+        res = r.run("check")
+        self.assertEqual((res.returncode, res.stderr),
+                         (2, f"prfaq: error: content/ in {root} is a symbolic link, which prfaq never follows: "
+                             "make it a folder\n"))
+
+    def test_a_linked_or_odd_config_is_refused_not_followed(self):
+        outside = self.repo({"prfaq.toml": "[site]\ntitle = 3\n"})
+        r = self.repo({"content/x.md": IDEA.format(title="X")})
+        os.symlink(os.path.join(outside.path, "prfaq.toml"), os.path.join(r.path, "prfaq.toml"))
+        link = "prfaq: error: prfaq.toml is a symbolic link, which prfaq never follows: make it a file\n"
+        res = r.run("check")
+        self.assertEqual((res.returncode, res.stdout, res.stderr), (2, "", link))
+        os.remove(os.path.join(r.path, "prfaq.toml"))
+        os.symlink("/nonexistent/prfaq.toml", os.path.join(r.path, "prfaq.toml"))  # dangling
+        self.assertEqual((r.run("check").returncode, r.run("check").stderr), (2, link))
+        os.remove(os.path.join(r.path, "prfaq.toml"))
+        os.mkdir(os.path.join(r.path, "prfaq.toml"))
+        res = r.run("check")
+        self.assertEqual((res.returncode, res.stderr), (2, "prfaq: error: prfaq.toml is not a file\n"))
+
+    def test_check_names_a_fifo_for_what_it_is(self):
+        r = self.repo({"content/x.md": IDEA.format(title="X")})
+        os.mkfifo(os.path.join(r.path, "content", "pipe.md"))
+        res = r.run("check")  # the listing passes over it, without waiting on it
+        self.assertEqual((res.returncode, res.stdout), (0, "1 brief checked, no problems\n"))
+        res = r.run("check", "content/pipe.md")
+        self.assertEqual((res.returncode, res.stderr),
+                         (2, "prfaq: error: content/pipe.md is not a regular file or folder; prfaq reads neither "
+                             "it nor anything through it\n"))
+
     def test_list_text_table(self):
         r = self.repo({
             "content/b.md": IDEA.format(title="Bee"),

@@ -28,7 +28,16 @@ TEST_CASE("other non-ASCII characters separate words", "[slugify]") {
   CHECK(slugify("Refunds \xE2\x80\x93 Fast") == "refunds-fast");  // en dash
   CHECK(slugify("A\xC3\x97" "B") == "a-b");                        // multiplication sign
   CHECK(slugify("Go \xF0\x9F\x9A\x80 now") == "go-now");           // emoji
-  CHECK(slugify("\xC5\x81" "odz") == "odz");                       // Ł: outside Latin-1
+  CHECK(slugify("Go \xC6\x80 now") == "go-now");                   // ƀ: Latin Extended-B
+}
+
+TEST_CASE("Latin Extended-A letters fold to ASCII", "[slugify]") {
+  CHECK(slugify("\xC5\x81\xC3\xB3" "d\xC5\xBA") == "lodz");            // Łódź
+  CHECK(slugify("\xC4\xB0stanbul \xC4\xB2ssel") == "istanbul-ijssel");  // İstanbul Ĳssel
+  CHECK(slugify("\xC5\x93uvre \xC5\x92il") == "oeuvre-oeil");           // œuvre Œil
+  CHECK(slugify("\xC4\x80\xC4\x8D\xC5\xBE") == "acz");                  // Ā, first of the block; č; ž
+  CHECK(slugify("Ga\xC5\xBF") == "gas");                                // ſ, last of the block
+  CHECK(slugify("\xC5\xA0koda \xC5\x9E" "eker \xC5\xB8") == "skoda-seker-y");
 }
 
 TEST_CASE("a title with no letter or digit gives an empty slug", "[slugify]") {

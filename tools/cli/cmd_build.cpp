@@ -87,6 +87,7 @@ int run_build(const Args& args, Io& io) {
   } else {
     refuse_bare_repository(io.cwd, "build from");
     Repository repo = open_repository(io.cwd);
+    require_content_folder(repo.root);
     source = std::make_unique<FsSource>(repo.root);
     config = repo.config;
     root = repo.root;

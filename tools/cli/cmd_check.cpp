@@ -74,6 +74,7 @@ int run_check(const Args& args, Io& io) {
   } else {
     refuse_bare_repository(io.cwd, "check");
     Repository repo = open_repository(io.cwd);
+    require_content_folder(repo.root);
     source = std::make_unique<FsSource>(repo.root);
     config = repo.config;
     root = repo.root;
@@ -104,9 +105,13 @@ int run_check(const Args& args, Io& io) {
         skipped.push_back(*link);
         continue;
       }
-      if (!rel.empty() && !source->exists(rel))
-        throw Fatal(arg + ": no such file or folder in " +
-                    (args.has("--staged") || args.has("--rev") ? source->describe() : "the working tree"));
+      if (!rel.empty() && !source->exists(rel)) {
+        bool tree = !args.has("--staged") && !args.has("--rev");
+        std::error_code ec;
+        if (tree && fs::exists(fs::symlink_status(root / rel, ec)))  // a FIFO, a socket, a device
+          throw Fatal(arg + " is not a regular file or folder; prfaq reads neither it nor anything through it");
+        throw Fatal(arg + ": no such file or folder in " + (tree ? "the working tree" : source->describe()));
+      }
       if (std::binary_search(briefs.begin(), briefs.end(), rel)) {  // the listing is sorted
         options.only.push_back(rel);
       } else if (!rel.empty() && source->read(rel)) {  // a file, but not a brief

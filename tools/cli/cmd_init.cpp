@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/create_inside.h"
 #include "cli/hook_install.h"
 #include "config/config.h"
 #include "util/embedded.h"
@@ -91,25 +92,14 @@ int run_init(const Args& args, Io& io) {
     }
     if (p == p.parent_path()) break;
   }
-  auto write_new = [&](const fs::path& rel, std::string_view text) {
-    fs::path p = root / rel;
-    std::error_code ec;
-    if (fs::exists(fs::symlink_status(p, ec))) {
-      io.out << "kept     " << rel.generic_string() << " (exists)\n";
-      return;
-    }
-    std::ofstream f(p, std::ios::binary);
-    f << text;
-    if (!f.flush()) throw Fatal("cannot write " + p.string());
-    io.out << "created  " << rel.generic_string() << '\n';
+  // Never through a symbolic link: a content/ linking out of the repository
+  // is refused rather than written into.
+  auto write_new = [&](std::string_view rel, std::string_view text) {
+    bool made = create_file_inside(root, rel, text) == Created::created;
+    io.out << (made ? "created  " : "kept     ") << rel << (made ? "\n" : " (exists)\n");
   };
   write_new("prfaq.toml", default_config_text());
-  if (fs::is_directory(root / "content", ec)) {
-    io.out << "kept     content/ (exists)\n";
-  } else {
-    if (!fs::create_directories(root / "content", ec)) throw Fatal("cannot create " + (root / "content").string());
-    io.out << "created  content/\n";
-  }
+  io.out << (create_folder_inside(root, "content") ? "created  content/\n" : "kept     content/ (exists)\n");
   write_new("content/_template.md", *find_embedded(builtin_templates(), "brief.md"));
   ensure_gitignore(root, io.out);
   // In a Git repository, the hooks too (a hook prfaq did not write is left

@@ -38,6 +38,7 @@ int run_list(const Args& args, Io& io) {
     for (const auto& s : it->second)
       if (!parse_status(s)) throw Fatal("--status '" + s + "' is not a status (idea, draft, review, approved, launched, shelved)");
   Repository repo = open_repository(io.cwd);
+  require_content_folder(repo.root);
   FsSource source(repo.root);
   CheckResult r = check_repository(source, repo.config);
   // Created and updated come from Git: one walk over HEAD's history.

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/create_inside.h"
 #include "cli/repository.h"
 #include "util/slugify.h"
 #include "load/date.h"
@@ -20,6 +21,7 @@
 #include "source/libgit2.h"
 #include "util/embedded.h"
 #include "util/error.h"
+#include "util/line_index.h"
 
 namespace prfaq {
 
@@ -76,6 +78,31 @@ std::optional<std::string> ask(Io& io, std::string_view prompt) {
   return line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
 }
 
+// A Mustache error from kainjow ("Unclosed section \"x\" at 42", where 42
+// is a byte offset) as "content/_template.md:LINE:COL: Unclosed section ...".
+std::string template_error(std::string_view tmpl, const std::string& message) {
+  const std::string where = "content/_template.md";
+  std::size_t at = message.rfind(" at ");
+  if (at != std::string::npos && at + 4 < message.size() && message.size() - at < 24 &&
+      message.find_first_not_of("0123456789", at + 4) == std::string::npos) {
+    std::size_t offset = std::min<std::size_t>(std::stoull(message.substr(at + 4)), tmpl.size());
+    Position pos = LineIndex(tmpl).at(offset);
+    return where + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " + message.substr(0, at);
+  }
+  return where + ": " + message;
+}
+
+// A template whose brief would not load (no front matter, not TOML, keys of
+// the wrong type) is refused before anything is written: a brief fresh
+// from the template is meant to pass prfaq check at idea.
+void refuse_unloadable(const std::string& text, const std::string& path, const Config& config) {
+  Brief b = load_brief(path, text, config);
+  for (const auto& f : b.findings)
+    if (f.severity == Severity::error)
+      throw Fatal("content/_template.md makes a brief that does not load (line " + std::to_string(f.pos.line) +
+                  " of it: " + f.message + " [" + f.rule + "]); nothing was created");
+}
+
 }  // namespace
 
 int run_new(const Args& args, Io& io) {
@@ -102,14 +129,16 @@ int run_new(const Args& args, Io& io) {
     throw Fatal("'" + slug + "' is not a valid slug: a-z, 0-9 and '-', starting with a letter or digit, at most 64");
 
   std::string dir = "content";
+  bool hidden = false;  // under a folder starting with '_', which check and list pass over
   if (auto d = args.get("--dir")) {
     std::string_view want = *d;
     if (want.starts_with("content/")) want.remove_prefix(8);  // "content/payments" means "payments"
     auto rel = resolve_relative("content", want);
     if (!rel || !rel->starts_with("content/")) throw Fatal("--dir must be a folder inside content/, not '" + *d + "'");
-    for (std::size_t at = 0; at != std::string::npos; at = rel->find('/', at + 1))
-      if ((*rel)[at + 1] == '_' || (*rel)[at + 1] == '.')
-        throw Fatal("--dir '" + *d + "': folders starting with '_' or '.' hold no briefs");
+    for (std::size_t at = 0; at != std::string::npos; at = rel->find('/', at + 1)) {
+      if ((*rel)[at + 1] == '.') throw Fatal("--dir '" + *d + "': folders starting with '.' hold no briefs");
+      hidden |= (*rel)[at + 1] == '_';
+    }
     dir = *rel;
   }
   FsSource source(repo.root);
@@ -123,12 +152,19 @@ int run_new(const Args& args, Io& io) {
   std::string path = dir + "/" + slug + (args.has("--bundle") ? "/index.md" : ".md");
 
   std::string tmpl;
-  if (auto own = source.read("content/_template.md")) tmpl = *own;
-  else tmpl = std::string(*find_embedded(builtin_templates(), "brief.md"));
+  if (auto own = source.read("content/_template.md")) {
+    tmpl = *own;
+  } else {
+    std::error_code ec;
+    if (fs::is_symlink(repo.root / "content/_template.md", ec))
+      io.err << "prfaq: warning: content/_template.md is a symbolic link, which prfaq never follows; "
+                "using the built-in template\n";
+    tmpl = std::string(*find_embedded(builtin_templates(), "brief.md"));
+  }
 
   std::string owner = args.get("--owner").value_or(git_user_email(repo.root));
   kainjow::mustache::mustache m(tmpl);
-  if (!m.is_valid()) throw Fatal("content/_template.md: " + m.error_message());
+  if (!m.is_valid()) throw Fatal(template_error(tmpl, m.error_message()));
   m.set_custom_escape([](const std::string& s) { return toml_escape(s); });
   kainjow::mustache::data data;
   data.set("title", title);
@@ -138,20 +174,14 @@ int run_new(const Args& args, Io& io) {
   data.set("customer", customer.value_or(""));
   data.set("date", Date::today().str());
   std::string text = m.render(data);
+  if (!m.is_valid()) throw Fatal(template_error(tmpl, m.error_message()));
+  refuse_unloadable(text, path, repo.config);
 
-  fs::path full = repo.root / path;
-  std::error_code ec;
-  fs::create_directories(full.parent_path(), ec);
-  int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    if (errno == EEXIST) throw Fatal(path + " already exists; prfaq new never overwrites");
-    throw Fatal("cannot create " + path + ": " + std::strerror(errno));
-  }
-  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  ok = (::close(fd) == 0) && ok;
-  if (!ok) throw Fatal("cannot write " + path);
+  if (create_file_inside(repo.root, path, text) == Created::exists)
+    throw Fatal(path + " already exists; prfaq new never overwrites");
   io.out << "created " << path << (owner.empty() ? " (no owner: set git config user.email or use --owner)" : "")
          << '\n';
+  if (hidden) io.out << "note: " << dir << "/ starts with '_': check and list pass over the briefs there\n";
   return 0;
 }
 

@@ -6,6 +6,7 @@
 namespace prfaq {
 
 int run_rules(const Args& args, Io& io) {
+  if (!args.positional.empty()) throw Fatal("prfaq rules takes no arguments; see 'prfaq rules --help'");
   std::string format = args.get("--format").value_or("text");
   if (format == "json") {
     io.out << "[";

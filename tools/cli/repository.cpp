@@ -1,9 +1,8 @@
 #include "cli/repository.h"
 
+#include "source/fs_source.h"
 #include "source/git_repo.h"
 
-#include <fstream>
-#include <sstream>
 
 #include "util/error.h"
 
@@ -12,14 +11,17 @@ namespace prfaq {
 namespace fs = std::filesystem;
 
 Config load_config(const fs::path& root) {
-  fs::path file = root / "prfaq.toml";
+  // Through FsSource, which never follows a symbolic link: a prfaq.toml
+  // linking out of the repository is refused, not read.
   std::error_code ec;
-  if (!fs::exists(file, ec)) return default_config();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Fatal("cannot read " + file.string());
-  std::ostringstream s;
-  s << in.rdbuf();
-  return parse_config(s.str(), "prfaq.toml");
+  auto st = fs::symlink_status(root / "prfaq.toml", ec);
+  if (st.type() == fs::file_type::not_found) return default_config();
+  if (st.type() == fs::file_type::symlink)
+    throw Fatal("prfaq.toml is a symbolic link, which prfaq never follows: make it a file");
+  if (st.type() != fs::file_type::regular) throw Fatal("prfaq.toml is not a file");
+  auto text = FsSource(root).read("prfaq.toml");
+  if (!text) throw Fatal("cannot read " + (root / "prfaq.toml").string());
+  return parse_config(*text, "prfaq.toml");
 }
 
 Config load_config(const Source& source) {
@@ -32,7 +34,7 @@ Repository open_repository(const std::string& cwd) {
   fs::path root;
   std::error_code ec;
   for (fs::path p = start;; p = p.parent_path()) {
-    if (fs::exists(p / "prfaq.toml", ec)) {
+    if (fs::exists(fs::symlink_status(p / "prfaq.toml", ec))) {  // a link too: refused when read
       root = p;
       break;
     }
@@ -62,6 +64,17 @@ std::string Repository::relative(const std::string& cwd, const std::string& arg)
   if (s.empty() || s == "." ) return "";
   if (s.starts_with("..")) throw Fatal(arg + " is outside the repository (" + root.string() + ")");
   return s;
+}
+
+void require_content_folder(const std::filesystem::path& root) {
+  std::error_code ec;
+  auto st = std::filesystem::symlink_status(root / "content", ec);
+  if (st.type() == std::filesystem::file_type::not_found)
+    throw Fatal("no content/ folder in " + root.string() + ": briefs live in content/ (prfaq init makes it)");
+  if (st.type() == std::filesystem::file_type::symlink)
+    throw Fatal("content/ in " + root.string() + " is a symbolic link, which prfaq never follows: make it a folder");
+  if (st.type() != std::filesystem::file_type::directory)
+    throw Fatal("content in " + root.string() + " is not a folder: briefs live in content/");
 }
 
 void refuse_bare_repository(const std::string& cwd, std::string_view what) {

@@ -23,6 +23,10 @@ Repository open_repository(const std::string& cwd);
 // A bare repository has no working tree: a command that reads one says so
 // (Fatal: "use --rev") rather than reading nothing.
 void refuse_bare_repository(const std::string& cwd, std::string_view what);
+// The working tree's content/ folder must be a folder (not missing, not a
+// symbolic link, which is never followed): checking, listing or building
+// nothing would pass silently. Throws Fatal saying what to do.
+void require_content_folder(const std::filesystem::path& root);
 // Reads prfaq.toml under `root` (defaults when there is none).
 Config load_config(const std::filesystem::path& root);
 // Reads prfaq.toml from a source (the index, a commit): the configuration

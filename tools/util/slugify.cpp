@@ -15,6 +15,35 @@ const char* fold_latin1(unsigned cp) {
   return cp >= 0xC0 && cp <= 0xFF ? table[cp - 0xC0] : nullptr;
 }
 
+// Latin Extended-A letters (U+0100..U+017F: Polish, Czech, Turkish, Baltic
+// and more) folded to ASCII, as runs of code points that fold alike, in
+// order: U+0100..U+0105 are a, then eight c, and so on.
+const char* fold_latin_extended_a(unsigned cp) {
+  struct Run {
+    const char* ascii;
+    unsigned count;
+  };
+  static constexpr Run runs[] = {
+      {"a", 6}, {"c", 8},  {"d", 4}, {"e", 10}, {"g", 8}, {"h", 4}, {"i", 10}, {"ij", 2},
+      {"j", 2}, {"k", 3},  {"l", 10}, {"n", 9}, {"o", 6}, {"oe", 2}, {"r", 6},  {"s", 8},
+      {"t", 6}, {"u", 12}, {"w", 2}, {"y", 3},  {"z", 6}, {"s", 1},
+  };
+  static_assert([] {
+    unsigned n = 0;
+    for (const Run& r : runs) n += r.count;
+    return n;
+  }() == 0x80);  // the whole block, U+0100..U+017F
+  if (cp < 0x100) return nullptr;
+  unsigned at = 0x100;
+  for (const Run& r : runs) {
+    if (cp < at + r.count) return r.ascii;
+    at += r.count;
+  }
+  return nullptr;
+}
+
+const char* fold_latin(unsigned cp) { return cp < 0x100 ? fold_latin1(cp) : fold_latin_extended_a(cp); }
+
 }  // namespace
 
 std::string slugify(std::string_view title) {
@@ -42,7 +71,7 @@ std::string slugify(std::string_view title) {
     } else if ((c & 0xE0) == 0xC0 && i + 1 < title.size()) {
       unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(title[i + 1]) & 0x3Fu);
       ++i;
-      if (const char* f = fold_latin1(cp)) put(f);
+      if (const char* f = fold_latin(cp)) put(f);
       else dash = true;
     } else {
       dash = true;
