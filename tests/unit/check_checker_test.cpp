@@ -72,6 +72,24 @@ TEST_CASE("readiness of checked briefs", "[checker][readiness]") {
   CHECK(readiness_of("no front matter") == std::nullopt);
 }
 
+TEST_CASE("readiness: a required key of the wrong type holds the brief below its status", "[checker][readiness]") {
+  // Reported once, as key-type (not also as missing), but not taken as given.
+  CHECK(readiness_of(replace(complete_brief("draft"), "headline = \"Acme Pay launches Instant Refunds\"", "headline = 3")) ==
+        Status::idea);
+  CHECK(readiness_of(replace(complete_brief("draft"), "title = \"Instant Refunds\"", "title = 3")) == std::nullopt);
+  CHECK(readiness_of(replace(complete_brief("draft"), "owner = [\"jane@acme.example\"]", "owner = {}")) ==
+        std::nullopt);
+  CHECK(readiness_of(replace(complete_brief("draft"), "launch = 2020-06-30", "launch = \"2020-06-30\"")) ==
+        Status::draft);  // launch-missing requires it from review
+  CheckResult r = check_files({{std::string(kPath), replace(replace(complete_brief("idea"), "headline = \"Acme Pay launches "
+                                                                     "Instant Refunds\"", "headline = 3"),
+                                                             "customer = \"Online shoppers who return items\"",
+                                                             "customer = [\"x\"]")}});
+  const BriefSummary& s = summary_of(r, kPath);
+  CHECK(s.readiness == Status::idea);
+  CHECK(s.missing_for_next == Lines{"'headline' has the wrong type [key-type]", "'customer' has the wrong type [key-type]"});
+}
+
 TEST_CASE("readiness: a suppressed requirement does not count", "[checker][readiness]") {
   std::string text = replace(complete_brief("draft"), "### How much does it cost?\n\nInstant Refunds is free for shoppers.\n",
                              "<!-- prfaq-disable-next-line faq-unanswered -->\n### How much does it cost?\n");

@@ -39,6 +39,22 @@ struct Slot {
   Suppressions suppressions;
 };
 
+// The keys the brief gives with the wrong type that the ladder requires,
+// with the status that first requires each: [required_fields], and
+// `launch` (launch-missing). Such a key is reported once, as key-type, not
+// again as missing; but it holds the brief below that status all the same.
+std::vector<std::pair<Status, std::string>> mistyped_required(const FrontMatter& fm, const Config& config) {
+  std::vector<std::pair<Status, std::string>> out;
+  if (fm.mistyped.empty()) return out;
+  for (const auto& [from, keys] : config.required_fields)
+    if (from != Status::shelved)
+      for (const auto& key : keys)
+        if (fm.is_mistyped(key)) out.emplace_back(from, key);
+  if (auto from = config.ladder_status("launch-missing"); from && *from != Status::shelved && fm.is_mistyped("launch"))
+    out.emplace_back(*from, "launch");
+  return out;
+}
+
 void check_one(const Source& source, const std::string& path, const CheckContext& ctx,
                const RepositoryRules& repository_rules, Slot& slot, const CheckOptions& options, std::size_t index) {
   auto bytes = source.read(path);
@@ -70,8 +86,17 @@ void check_one(const Source& source, const std::string& path, const CheckContext
   s.headline = b.fm.headline.value;
   s.owner = b.fm.owner;
   s.readiness = readiness(raw, b.front_matter_ok, &ctx.config, &b.suppressions);
+  const auto mistyped = mistyped_required(b.fm, ctx.config);
+  for (const auto& [from, key] : mistyped)
+    if (s.readiness && ladder_rank(*s.readiness) >= ladder_rank(from)) {
+      auto rank = ladder_rank(from);
+      s.readiness = rank == 0 ? std::nullopt : std::optional<Status>(kLadder[static_cast<std::size_t>(rank - 1)]);
+    }
   if (b.fm.status && b.fm.status != Status::shelved) {
     auto idx = static_cast<std::size_t>(ladder_rank(*b.fm.status)) + 1;
+    if (idx < kLadder.size())
+      for (const auto& [from, key] : mistyped)
+        if (requires_at(kLadder[idx], from)) s.missing_for_next.push_back("'" + key + "' has the wrong type [key-type]");
     if (idx < kLadder.size())
       for (const auto& f : raw)
         if (f.requires_status && *f.requires_status != Status::shelved && requires_at(kLadder[idx], *f.requires_status) &&
