@@ -272,7 +272,14 @@ TEST_CASE("shelved-reason: a shelved brief with no reason, at 1:1", "[ladder]") 
 
 TEST_CASE("shelved-reason: an empty reason is reported at the key", "[ladder]") {
   CHECK(rule_findings(edited("shelved", "reason = \"The card networks said no\"", "reason = \"\""), "shelved-reason") ==
-        Lines{at(9, 1) + "error: 'reason' is missing: why it was shelved (required from shelved) [shelved-reason]"});
+        Lines{at(9, 1) + "error: 'reason' is empty: why it was shelved (required from shelved) [shelved-reason]"});
+}
+
+TEST_CASE("an empty status is reported once, as required-field", "[ladder]") {
+  CHECK(brief_findings(edited("idea", "status = \"idea\"", "status = \"\"")) ==
+        Lines{at(5, 1) + "error: 'status' is empty (required from idea) [required-field]"});
+  CHECK(brief_findings(edited("idea", "status = \"idea\"", "status = \"  \"")) ==
+        Lines{at(5, 1) + "error: 'status' is empty (required from idea) [required-field]"});
 }
 
 TEST_CASE("a shelved brief needs only idea's bar", "[ladder]") {

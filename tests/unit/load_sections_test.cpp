@@ -399,3 +399,32 @@ TEST_CASE("words are counted in the press release's prose and in both FAQs", "[s
   CHECK(b.body.press_release.sentences == 2);
   CHECK(b.body.faq_words == 5);
 }
+
+TEST_CASE("code spans in headings are part of the heading's text", "[sections]") {
+  Brief b = load(idea_brief(R"(## `Customer` FAQ
+
+### Does it run `make`?
+
+Yes.
+
+### Does it work `offline?`
+
+Yes.
+
+## Internal FAQ
+
+### Why `![x](y.png)` here?
+
+Because.
+)"));
+  CHECK(sections_of(b) == Lines{"customer_faq@6 Customer FAQ", "internal_faq@16 Internal FAQ"});
+  CHECK(questions_of(b, SectionKind::customer_faq) ==
+        Lines{"8: Does it run make? (answered)", "12: Does it work offline? (answered)"});
+  CHECK(questions_of(b, SectionKind::internal_faq) == Lines{"18: Why ![x](y.png) here? (answered)"});
+}
+
+TEST_CASE("code spans and images in paragraphs are not prose", "[sections]") {
+  Brief b = load(idea_brief("Run `make all` then ![a shot](s.png) done.\n"));
+  REQUIRE(b.body.blocks.size() == 1);
+  CHECK(b.body.blocks[0].text == "Run   then  done.");
+}

@@ -59,7 +59,9 @@ void check_fields(const Brief& b, const CheckContext& ctx, Emitter& emit) {
         emit.add(key_or_top(b, key), "required-field",
                  "'" + key + "' is " + (b.fm.key_pos.count(key) ? "empty" : "missing") + from_text(status), status);
   if (auto from = ctx.config.ladder_status("shelved-reason"); from && blank(b.fm.reason.value))
-    emit.add(key_or_top(b, "reason"), "shelved-reason", "'reason' is missing: why it was shelved" + from_text(*from),
+    emit.add(key_or_top(b, "reason"), "shelved-reason",
+             std::string("'reason' is ") + (b.fm.key_pos.count("reason") ? "empty" : "missing") +
+                 ": why it was shelved" + from_text(*from),
              *from);
 }
 

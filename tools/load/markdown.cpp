@@ -78,7 +78,10 @@ class Builder {
         ++quiet_;
         break;
       }
-      case MD_SPAN_CODE: ++quiet_; break;
+      case MD_SPAN_CODE:
+        ++quiet_;
+        ++code_spans_;
+        break;
       default: break;
     }
     return 0;
@@ -92,10 +95,11 @@ class Builder {
           if (cur().bold_end == 0) cur().bold_end = text_.size();
         }
         break;
-      case MD_SPAN_IMG:
+      case MD_SPAN_IMG: --quiet_; break;
       case MD_SPAN_CODE:
         --quiet_;
-        if (type == MD_SPAN_CODE) append(" ", nullptr);
+        --code_spans_;
+        if (!in_heading()) append(" ", nullptr);
         break;
       default: break;
     }
@@ -114,7 +118,11 @@ class Builder {
         if (!quiet_) append(std::string_view(text, size), text);
         break;
       case MD_TEXT_CODE:
-        if (!quiet_ || cur().kind == BlockKind::code) append(std::string_view(text, size), text);
+        // Code is not prose: a code span leaves a space in the text the
+        // style rules read, except in a heading, whose words name a section
+        // or ask a question ("### Does it run `make`?").
+        if (!quiet_ || cur().kind == BlockKind::code || (in_heading() && quiet_ == code_spans_))
+          append(std::string_view(text, size), text);
         break;
       case MD_TEXT_NULLCHAR: append("\xEF\xBF\xBD", nullptr); break;
       case MD_TEXT_BR:
@@ -145,7 +153,9 @@ class Builder {
   std::size_t last_offset_ = 0;
   int strong_depth_ = 0;
   bool bold_open_ = false;
-  int quiet_ = 0;
+  int quiet_ = 0;       // inside images and code spans: their text is not prose
+  int code_spans_ = 0;  // inside code spans (of quiet_)
+  bool in_heading() { return current_ >= 0 && cur().kind == BlockKind::heading; }
   // The current block's text and offset map, built here and copied into
   // the block once it is finished: one allocation of its exact size each,
   // where building them in the block took a generous reserve per block

@@ -166,7 +166,9 @@ class SchemaReader {
   void status(const toml::node& n) {
     if (!string(n, "status", fm_.status_text)) return;
     fm_.status = parse_status(fm_.status_text.value);
-    if (!fm_.status)
+    // A blank status is required-field's to report ("'status' is empty").
+    bool blank = fm_.status_text.value.find_first_not_of(" \t") == std::string::npos;
+    if (!fm_.status && !blank)
       emit_.add(fm_.status_text.pos, "key-enum",
                 "'status' is \"" + fm_.status_text.value + "\", not one of: " + list_of(kStatuses) +
                     did_you_mean(fm_.status_text.value, std::span<const std::string_view>(kStatuses)));
