@@ -99,6 +99,11 @@ TEST_CASE("abbreviations and initials do not end a sentence", "[text_stats]") {
   CHECK(sentences("J. Smith wrote it.") == 1u);
   CHECK(sentences("Acme launches X. It is free.") == 1u);  // "X." reads as an initial
   CHECK(sentences("It grew 5. Then it fell.") == 2u);
+  CHECK(sentences("Shoppers in the U.S. get refunds in 10 seconds.") == 1u);
+  CHECK(sentences("Open from 9 a.m. to 5 p.m. every day. Closed on Sunday.") == 2u);
+  CHECK(sentences("Ask (U.K. only) now.") == 1u);
+  CHECK(sentences("It is A.B1. Then more.") == 2u);  // not letters joined by dots
+  CHECK(sentences("We sell it in the EU. Then the US.") == 2u);
 }
 
 TEST_CASE("a sentence's span and the sentence of a word", "[text_stats]") {

@@ -46,6 +46,16 @@ constexpr auto kAbbrevPacked = [] {
   return out;
 }();
 
+// Single letters joined by dots, the last dot not included: "U.S", "e.g".
+bool is_initialism(std::string_view run) {
+  if (run.size() < 3 || run.size() % 2 == 0) return false;
+  for (std::size_t i = 0; i < run.size(); ++i) {
+    bool letter = (run[i] | 0x20) >= 'a' && (run[i] | 0x20) <= 'z';
+    if (i % 2 == 0 ? !letter : run[i] != '.') return false;
+  }
+  return true;
+}
+
 bool is_abbreviation(std::string_view t, std::size_t word_begin, std::size_t dot) {
   // The run of non-space characters before the dot: "e.g", "Mr", "A".
   std::size_t b = dot;
@@ -53,6 +63,7 @@ bool is_abbreviation(std::string_view t, std::size_t word_begin, std::size_t dot
   std::string_view run = t.substr(b, dot - b);
   while (!run.empty() && (run.front() == '(' || run.front() == '"' || run.front() == '\'')) run.remove_prefix(1);
   if (dot - word_begin == 1 && run.size() == 1 && !is_digit(static_cast<unsigned char>(run[0]))) return true;
+  if (is_initialism(run)) return true;  // "U.S", "a.m", "U.K"
   if (run.size() > 6 || run.empty()) return false;  // no abbreviation is longer, and none is empty
   std::uint64_t low = std::uint64_t{run.size()} << 56;
   for (std::size_t i = 0; i < run.size(); ++i)
