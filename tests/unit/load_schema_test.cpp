@@ -166,3 +166,12 @@ TEST_CASE("every key of the format is known", "[schema]") {
   CHECK(b.fm.owner == std::vector<std::string>{"jane@acme.example"});
   CHECK(b.fm.key_pos.at("launch") == Position{8, 1});
 }
+
+TEST_CASE("key-type: nan and inf are no numbers for a metric or the business case", "[schema]") {
+  CHECK(brief_findings(with_keys("[[metric]]\nname = \"m\"\nbaseline = nan\ntarget = -inf\n"
+                                 "[business]\ncost = +inf\n")) ==
+        Lines{at(7, 12) + "error: 'metric.baseline' must be a finite number, not nan [key-type]",
+              at(8, 10) + "error: 'metric.target' must be a finite number, not inf [key-type]",
+              at(10, 8) + "error: 'business.cost' must be a finite number, not inf [key-type]"});
+  CHECK(brief_findings(with_keys("[[metric]]\nname = \"m\"\nbaseline = 1e300\ntarget = -0.5\n")) == Lines{});
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "util/suggest.h"
 
@@ -158,6 +159,11 @@ class SchemaReader {
     else if (n.is_floating_point()) out = n.as_floating_point()->get();
     else {
       wrong_type(n, k, "a number");
+      return false;
+    }
+    if (!std::isfinite(out)) {  // TOML's nan and inf: no metric or cost is either
+      fm_.mistyped.push_back(k);
+      emit_.add(pos(n.source()), "key-type", "'" + k + "' must be a finite number, not " + (std::isnan(out) ? "nan" : "inf"));
       return false;
     }
     return true;
