@@ -92,8 +92,8 @@ class Test(GitTestCase):
         r.write("content/a.md", brief("A", "draft").replace('status = "draft"', 'status = "review"'))
         res = self.blocked_commit(r, "-a", "-m", "a")
         self.assertBlocked(res, findings(res.stderr))
-        self.assertIn("content/a.md:1:1: error: the user journey has 0 steps; at least 3 [[journey]] steps are "
-                      "required from review [journey-steps]", findings(res.stderr))
+        self.assertIn("content/a.md:1:1: error: the user journey has 0 steps; it needs at least 3 [[journey]] "
+                      "steps (required from review) [journey-steps]", findings(res.stderr))
         self.assertHookRuns(r, [("pre-commit", 1)])
         # From a sub-folder: the hook still sees the temporary index.
         sub = os.path.join(r.path, "content")
@@ -325,8 +325,8 @@ class Test(GitTestCase):
         res = self.blocked_commit(r, "-m", "new")
         self.assertBlocked(res, findings(res.stderr))
         self.assertNotIn("[status-transition]", res.stderr)
-        self.assertIn("content/claims.md:1:1: error: the user journey has 0 steps; at least 3 [[journey]] steps are "
-                      "required from review [journey-steps]", findings(res.stderr))
+        self.assertIn("content/claims.md:1:1: error: the user journey has 0 steps; it needs at least 3 [[journey]] "
+                      "steps (required from review) [journey-steps]", findings(res.stderr))
 
     # -- merges, the first commit, worktrees, core.hooksPath ---------------
 

@@ -85,8 +85,8 @@ TEST_CASE("faq-unanswered: an error from draft, absent at idea", "[ladder]") {
 
 TEST_CASE("journey-steps: fewer than 3 steps from review, at the first step", "[ladder]") {
   CHECK(rule_findings(edited("review", kThirdStep, ""), "journey-steps") ==
-        Lines{at(10, 1) + "error: the user journey has 2 steps; at least 3 [[journey]] steps are required from "
-                          "review [journey-steps]"});
+        Lines{at(10, 1) + "error: the user journey has 2 steps; it needs at least 3 [[journey]] steps "
+                          "(required from review) [journey-steps]"});
   CHECK(rule_findings(edited("draft", kThirdStep, ""), "journey-steps") == Lines{});
 }
 
@@ -94,15 +94,25 @@ TEST_CASE("journey-steps: no journey at all is reported at 1:1", "[ladder]") {
   std::string text = idea_brief("");
   text = replace(text, "\"idea\"", "\"review\"");
   CHECK(rule_findings(text, "journey-steps") ==
-        Lines{at(1, 1) + "error: the user journey has 0 steps; at least 3 [[journey]] steps are required from "
-                         "review [journey-steps]"});
+        Lines{at(1, 1) + "error: the user journey has 0 steps; it needs at least 3 [[journey]] steps "
+                         "(required from review) [journey-steps]"});
 }
 
 TEST_CASE("journey-steps: the minimum comes from prfaq.toml", "[ladder]") {
   Config c = config_of("[rules]\njourney-steps = { min_steps = 4 }\n");
   CHECK(rule_findings(complete_brief("review"), "journey-steps", c) ==
-        Lines{at(10, 1) + "error: the user journey has 3 steps; at least 4 [[journey]] steps are required from "
-                          "review [journey-steps]"});
+        Lines{at(10, 1) + "error: the user journey has 3 steps; it needs at least 4 [[journey]] steps "
+                          "(required from review) [journey-steps]"});
+}
+
+TEST_CASE("a ladder rule made an error below its status says prfaq.toml requires it", "[ladder]") {
+  Config c = config_of("[status.idea.rules]\njourney-steps = \"error\"\n");
+  CHECK(rule_findings(idea_brief(""), "journey-steps", c) ==
+        Lines{at(1, 1) + "error: the user journey has 0 steps; it needs at least 3 [[journey]] steps "
+                         "(required at idea by prfaq.toml) [journey-steps]"});
+  CHECK(rule_findings(edited("review", kThirdStep, ""), "journey-steps", c) ==
+        Lines{at(10, 1) + "error: the user journey has 2 steps; it needs at least 3 [[journey]] steps "
+                          "(required from review) [journey-steps]"});
 }
 
 TEST_CASE("journey-aha: no aha step, at the first step", "[ladder]") {

@@ -111,6 +111,19 @@ void check_one(const Source& source, const std::string& path, const CheckContext
   repository_rules.check(facts_of(b), slot.findings);
 }
 
+// A ladder finding that shows below the status requiring it can only do
+// so by [status.S.rules] in prfaq.toml: its "(required from review)" would
+// not say why it is there, so it says "(required at idea by prfaq.toml)".
+void say_where_required(Finding& f, std::optional<Status> status) {
+  if (!f.requires_status) return;
+  Status at = status.value_or(Status::idea);
+  if (requires_at(at, *f.requires_status)) return;
+  std::string ladder = " (required from " + std::string(to_string(*f.requires_status)) + ")";
+  if (f.message.ends_with(ladder))
+    f.message.replace(f.message.size() - ladder.size(), ladder.size(),
+                      " (required at " + std::string(to_string(at)) + " by prfaq.toml)");
+}
+
 // A file's findings beyond [limits] max_findings_per_file: errors are kept
 // before warnings (a file with errors still fails, and shows why), each kind
 // in report order; the rest become one too-many-findings summary.
@@ -213,6 +226,7 @@ CheckResult check_repository(const Source& source, const Config& config, const C
     for (auto& f : shown) {
       f.severity = config.severity_for(f.rule, s.status, f.requires_status);
       if (f.severity == Severity::off || s.suppressions.suppressed(f.rule, f.pos.line)) continue;
+      say_where_required(f, s.status);
       if (&f != &shown[kept]) shown[kept] = std::move(f);
       ++kept;
     }

@@ -106,8 +106,8 @@ void check_journey(const Brief& b, const CheckContext& ctx, Emitter& emit) {
       from && static_cast<int>(journey.size()) < ctx.config.journey_min_steps)
     emit.add(journey.empty() ? Position{1, 1} : journey.front().pos, "journey-steps",
              "the user journey has " + std::to_string(journey.size()) + " step" + (journey.size() == 1 ? "" : "s") +
-                 "; at least " + std::to_string(ctx.config.journey_min_steps) + " [[journey]] steps are required from " +
-                 std::string(to_string(*from)),
+                 "; it needs at least " + std::to_string(ctx.config.journey_min_steps) + " [[journey]] steps" +
+                 from_text(*from),
              *from);
   if (auto from = ctx.config.ladder_status("journey-aha"); from && !journey.empty()) {
     std::vector<const JourneyStep*> aha;
