@@ -500,6 +500,50 @@ class Test(GitTestCase):
         self.assertHookRuns(r, [("pre-receive", 0)])
         self.assertEqual(remote.git("rev-parse", "main").stdout.strip(), r.head())
 
+    def test_pre_receive_refuses_a_force_push_that_puts_a_broken_brief_back(self):
+        r = self.started({"content/a.md": brief("A", "draft")}, hooks=False)
+        remote = self.server(r)
+        r.write("content/a.md", BAD.replace("Bad", "A"))
+        r.commit_all("broken")
+        bad = r.head()
+        r.write("content/a.md", brief("A", "draft", extra="\nFixed.\n"))
+        r.commit_all("fixed")
+        self.assertEqual(r.git("push", "-q", "origin", "main").returncode, 0)  # the tip is good
+        fixed = r.head()
+        # Rewound to the broken commit: no new commit, but the brief breaks again.
+        res = r.git("push", "-f", "origin", f"{bad}:refs/heads/main", check=False)
+        self.assertNotEqual(res.returncode, 0, res.stderr)
+        self.assertIn("remote: content/a.md" + UNANSWERED, [line.rstrip() for line in res.stderr.splitlines()])
+        self.assertEqual(remote.git("rev-parse", "main").stdout.strip(), fixed)
+        # Rebased: the broken commit and an empty one on top, in place of the fix.
+        r.git("reset", "-q", "--hard", bad)
+        r.git("commit", "-q", "--allow-empty", "--no-verify", "-m", "empty")
+        res = r.git("push", "-f", "origin", "main", check=False)
+        self.assertNotEqual(res.returncode, 0, res.stderr)
+        self.assertIn("remote: content/a.md" + UNANSWERED, [line.rstrip() for line in res.stderr.splitlines()])
+        self.assertEqual(remote.git("rev-parse", "main").stdout.strip(), fixed)
+        # Rewinding to a good commit is a push like any other.
+        r.git("reset", "-q", "--hard", fixed)
+        self.assertEqual(r.git("push", "-q", "-f", "origin", f"{fixed}~2:refs/heads/main", check=False).returncode, 0)
+
+    def test_pre_receive_checks_the_status_move_of_a_rewind(self):
+        r = self.started({"content/a.md": brief("A", "approved")}, hooks=False)
+        remote = self.server(r)
+        r.write("content/a.md", brief("A", "launched", launch="2026-06-30"))
+        r.commit_all("launch")
+        launched = r.head()
+        r.write("content/a.md", brief("A", "review"))
+        r.commit_all("back to review")
+        self.assertEqual(r.git("push", "-q", "origin", "main").returncode, 0)
+        review = r.head()
+        # Back to the launched commit: a move from review to launched, in no commit of its own.
+        res = r.git("push", "-f", "origin", f"{launched}:refs/heads/main", check=False)
+        self.assertNotEqual(res.returncode, 0)
+        self.assertIn(f"remote: content/a.md:3:10: error: in commit {launched[:7]}: status moved from review to "
+                      "launched; launched may only follow approved ([transitions] in prfaq.toml) [status-transition]",
+                      [line.rstrip() for line in res.stderr.splitlines()])
+        self.assertEqual(remote.git("rev-parse", "main").stdout.strip(), review)
+
     def test_pre_receive_accepts_two_allowed_status_steps_in_one_push(self):
         r = self.started({"content/a.md": brief("A", "review")}, hooks=False)
         remote = self.server(r)

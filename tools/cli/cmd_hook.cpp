@@ -156,7 +156,11 @@ int check_pushes(Io& io, const GitRepo& repo, const std::vector<std::array<std::
       git_object* probe = nullptr;
       if (git_object_lookup(&probe, repo.get(), &old, GIT_OBJECT_ANY) == 0) {
         GitObject owned(probe);
-        if (auto old_commit = pushed_commit(repo, old)) base = merge_base(repo, *old_commit, tip);
+        // The commit the ref is at, not the merge base: what the ref holds
+        // after the push against what it holds now. A force push that
+        // rewinds past a fix (the old tip descends from the new one) puts
+        // the broken brief back, and that is a change to check.
+        base = pushed_commit(repo, old);
       }
     }
     if (!base) base = base_for_new_branch(repo, remote, tip);  // a new branch: what it adds
@@ -168,6 +172,9 @@ int check_pushes(Io& io, const GitRepo& repo, const std::vector<std::array<std::
     change.check_transitions = false;
     CheckResult r = check_change(change);
     add_findings(r, pushed_transitions(repo, base, tip, config));
+    if (base && !git_oid_equal(&*base, &tip) && git_graph_descendant_of(repo.get(), &*base, &tip) == 1)
+      // A rewind brings no commit of its own: the move is from the old tip.
+      add_findings(r, transition_findings(*before, *after, changes_between(repo, base, tip), config, oid_short(tip)));
     if (!r.findings.empty()) io.err << "prfaq: " << ref << " at " << oid_short(tip) << ":\n";
     status = std::max(status, report(io, r, blocked, bypass));
   }
