@@ -690,16 +690,16 @@ class Test(GitTestCase):
         res = r.run("hook", "install")
         self.assertEqual(res.returncode, 1)
         self.assertEqual(res.stderr,
-                         f"prfaq: {hooks}/pre-commit exists and was not written by prfaq: left as it is.\n"
+                         f"prfaq: {hooks}/pre-commit exists and was not written by prfaq (or was changed since): "
+                         "left as it is.\n"
                          "  To run both, add this line to it:  prfaq hook pre-commit \"$@\" || exit 1\n"
-                         "  (pre-push also needs its standard input: see docs/reference.md, Hooks)\n"
                          "  To replace it: prfaq hook install --force\n")
         self.assertEqual(r.read(".git/hooks/pre-commit"), foreign)
         self.assertIn(f"installed {hooks}/pre-push\n", res.stdout)
         # uninstall removes only what prfaq wrote.
         res = r.run("hook", "uninstall")
         self.assertEqual(res.returncode, 0, res.stderr)
-        self.assertIn(f"kept    {hooks}/pre-commit (not written by prfaq)\n", res.stdout)
+        self.assertIn(f"kept    {hooks}/pre-commit (not written by prfaq, or changed since)\n", res.stdout)
         self.assertIn(f"removed {hooks}/pre-push\n", res.stdout)
         self.assertEqual(r.read(".git/hooks/pre-commit"), foreign)
         self.assertFalse(r.exists(".git/hooks/pre-push"))
@@ -713,6 +713,41 @@ class Test(GitTestCase):
         res = r.run("hook", "uninstall")
         self.assertNotIn("kept", res.stdout)
         self.assertEqual(sorted(n for n in os.listdir(hooks) if not n.endswith(".sample")), [])
+
+    def test_a_prfaq_hook_someone_edited_is_theirs(self):
+        r = self.git_repo()
+        hooks = os.path.join(r.path, ".git", "hooks")
+        self.assertEqual(r.run("hook", "install").returncode, 0)
+        shim = r.read(".git/hooks/pre-commit")
+        edited = shim.replace("prfaq=", "./scripts/lint || exit 1\nprfaq=", 1)
+        r.write(".git/hooks/pre-commit", edited)
+        mentions = "#!/bin/sh\n./lint.sh || exit 1\nx=1 # prfaq-hook: not ours\n"
+        r.write(".git/hooks/pre-push", mentions)
+        res = r.run("hook", "install")
+        self.assertEqual(res.returncode, 1)
+        self.assertEqual(res.stderr,
+                         f"prfaq: {hooks}/pre-commit exists and was not written by prfaq (or was changed since): "
+                         "left as it is.\n"
+                         "  To run both, add this line to it:  prfaq hook pre-commit \"$@\" || exit 1\n"
+                         "  To replace it: prfaq hook install --force\n"
+                         f"prfaq: {hooks}/pre-push exists and was not written by prfaq (or was changed since): "
+                         "left as it is.\n"
+                         "  To run both, add this line to it:  prfaq hook pre-push \"$@\" || exit 1\n"
+                         "  (pre-push also needs its standard input: see docs/reference.md, Hooks)\n"
+                         "  To replace it: prfaq hook install --force\n")
+        self.assertEqual((r.read(".git/hooks/pre-commit"), r.read(".git/hooks/pre-push")), (edited, mentions))
+        res = r.run("hook", "uninstall")
+        self.assertEqual(res.stdout, f"kept    {hooks}/pre-commit (not written by prfaq, or changed since)\n"
+                                     f"kept    {hooks}/pre-push (not written by prfaq, or changed since)\n"
+                                     f"removed {hooks}/pre-merge-commit\n")
+        self.assertEqual((r.read(".git/hooks/pre-commit"), r.read(".git/hooks/pre-push")), (edited, mentions))
+        # A shim written by a prfaq installed elsewhere is still prfaq's.
+        lines = shim.split("\n")
+        self.assertTrue(lines[4].startswith("prfaq='"), shim)
+        lines[4] = "prfaq='/opt/other it'\\''s/prfaq'"
+        r.write(".git/hooks/pre-commit", "\n".join(lines))
+        res = r.run("hook", "install")
+        self.assertIn(f"replaced  {hooks}/pre-commit\n", res.stdout)
 
     # -- the pre-commit framework ------------------------------------------
 

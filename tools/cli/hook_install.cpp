@@ -47,22 +47,31 @@ std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
-std::string shim(std::string_view hook) {
+// The hook script, around the quoted path of the prfaq it runs.
+std::string shim_head(std::string_view hook) {
   std::ostringstream s;
   s << "#!/bin/sh\n"
     << kMarker << " written by `prfaq hook install`; `prfaq hook uninstall` removes it.\n"
     << "# It runs prfaq's " << hook << " check: the installing prfaq if it is still there,\n"
     << "# else the prfaq on PATH.\n"
-    << "prfaq=" << shell_quote(self_path()) << "\n"
-    << "[ -x \"$prfaq\" ] || prfaq=prfaq\n"
-    << "exec \"$prfaq\" hook " << hook << " \"$@\"\n";
+    << "prfaq=";
   return s.str();
 }
+std::string shim_tail(std::string_view hook) {
+  return "\n[ -x \"$prfaq\" ] || prfaq=prfaq\nexec \"$prfaq\" hook " + std::string(hook) + " \"$@\"\n";
+}
+std::string shim(std::string_view hook) { return shim_head(hook) + shell_quote(self_path()) + shim_tail(hook); }
 
-bool ours(const fs::path& p) {
-  std::ifstream in(p);
+// Whether the hook at `p` is one prfaq wrote for `hook`, as it wrote it
+// (whichever prfaq's path it names). A hook with the marker that someone
+// has since edited is theirs: install leaves it, uninstall keeps it.
+bool ours(const fs::path& p, std::string_view hook) {
+  std::ifstream in(p, std::ios::binary);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return text.find(kMarker) != std::string::npos;
+  const std::string head = shim_head(hook), tail = shim_tail(hook);
+  if (text.size() < head.size() + tail.size() + 2 || !text.starts_with(head) || !text.ends_with(tail)) return false;
+  std::string_view path(text.data() + head.size(), text.size() - head.size() - tail.size());
+  return path.front() == '\'' && path.back() == '\'' && path.find('\n') == std::string_view::npos;
 }
 
 }  // namespace
@@ -77,10 +86,13 @@ int install_hooks(Io& io, bool force) {
   for (auto hook : kHooks) {
     fs::path p = dir / hook;
     bool exists = fs::exists(fs::symlink_status(p, ec));
-    if (exists && !ours(p) && !force) {
-      io.err << "prfaq: " << p.string() << " exists and was not written by prfaq: left as it is.\n"
+    if (exists && !ours(p, hook) && !force) {
+      io.err << "prfaq: " << p.string() << " exists and was not written by prfaq (or was changed since): "
+             << "left as it is.\n"
              << "  To run both, add this line to it:  prfaq hook " << hook << " \"$@\" || exit 1\n"
-             << "  (pre-push also needs its standard input: see docs/reference.md, Hooks)\n"
+             << (hook == std::string_view("pre-push")
+                     ? "  (pre-push also needs its standard input: see docs/reference.md, Hooks)\n"
+                     : "")
              << "  To replace it: prfaq hook install --force\n";
       ++left;
       continue;
@@ -107,8 +119,8 @@ int uninstall_hooks(Io& io) {
   for (auto hook : kHooks) {
     fs::path p = dir / hook;
     if (!fs::exists(fs::symlink_status(p, ec))) continue;
-    if (!ours(p)) {
-      io.out << "kept    " << p.string() << " (not written by prfaq)\n";
+    if (!ours(p, hook)) {
+      io.out << "kept    " << p.string() << " (not written by prfaq, or changed since)\n";
       continue;
     }
     fs::remove(p, ec);
