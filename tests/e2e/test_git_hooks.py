@@ -605,6 +605,21 @@ class Test(GitTestCase):
         self.assertBlocked(res, ["content/other.md:39:16: error: link 'card.md' points at content/card.md, "
                                  "which is no file and no brief [link-broken]"])
 
+    def test_deleting_a_file_named_by_an_escaped_link_or_its_folder_is_blocked(self):
+        text = brief("Card", "draft", extra="\n![shot](my%20shot.png) and [the assets](assets/).\n")
+        r = self.started({"content/card.md": text, "content/my shot.png": "png",
+                          "content/assets/a.pdf": "pdf"}, hooks=False)
+        r.install_hooks()
+        r.git("rm", "-q", "content/my shot.png")
+        res = r.commit("-m", "remove the shot")
+        self.assertBlocked(res, ["content/card.md:40:9: error: image 'my%20shot.png' points at content/my shot.png, "
+                                 "which does not exist [image-missing]"])
+        r.git("reset", "-q", "--hard")
+        r.git("rm", "-q", "content/assets/a.pdf")  # the folder's only file: the folder goes too
+        res = r.commit("-m", "remove the assets")
+        self.assertBlocked(res, ["content/card.md:40:41: error: link 'assets/' points at content/assets, "
+                                 "which is no file and no brief [link-broken]"])
+
     def test_pre_receive_new_branch_and_deleted_branch(self):
         r = self.started({"content/a.md": brief("A", "draft")}, hooks=False)
         self.server(r)

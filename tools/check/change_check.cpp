@@ -7,6 +7,7 @@
 #include "check/rule_table.h"
 #include "load/loader.h"
 #include "util/join.h"
+#include "util/percent_decode.h"
 
 namespace prfaq {
 
@@ -70,6 +71,9 @@ CheckResult check_change(const ChangeCheck& in) {
         for (const auto& p : all) slugs.insert(slug_view(p));
       if (c.old_path.ends_with(".md") && !slugs.count(slug_view(c.old_path))) gone.insert(slug_of(c.old_path));
       gone.insert(std::string(base_name(c.old_path)));
+      // The folders it leaves empty: a link may name a folder ("assets/").
+      for (std::string_view dir = dir_name(c.old_path); dir.size() > 8 && !in.after.exists(dir); dir = dir_name(dir))
+        gone.insert(std::string(base_name(dir)));
     }
   }
   if (config_changed) targets.insert(all.begin(), all.end());
@@ -84,8 +88,10 @@ CheckResult check_change(const ChangeCheck& in) {
       if (targets.count(p)) continue;
       auto bytes = in.after.read(p);
       if (!bytes) continue;
+      // Also as the link would be decoded: "my%20shot.png" names "my shot.png".
+      std::string decoded = bytes->find('%') == std::string::npos ? std::string() : percent_decoded(*bytes);
       for (const auto& g : gone)
-        if (bytes->find(g) != std::string::npos) {
+        if (bytes->find(g) != std::string::npos || (!decoded.empty() && decoded.find(g) != std::string::npos)) {
           dependents.insert(p);
           break;
         }
