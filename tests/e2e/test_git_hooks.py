@@ -811,6 +811,57 @@ class Test(GitTestCase):
         self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
         self.assertHookRuns(r, [("pre-commit", 0)])
 
+    def framework_repo(self, files):
+        """A repository whose .pre-commit-config.yaml uses the project's manifest."""
+        hooks_repo = self.git_repo(name="prfaq-hooks")
+        shutil.copy(os.path.join(ROOT, ".pre-commit-hooks.yaml"), hooks_repo.path)
+        hooks_repo.commit_all("manifest")
+        return hooks_repo.other("repo", files=dict(files, **{
+            ".pre-commit-config.yaml": f"repos:\n- repo: {hooks_repo.path}\n  rev: {hooks_repo.head()}\n"
+                                       "  hooks:\n  - id: prfaq\n"}))
+
+    @unittest.skipUnless(shutil.which("pre-commit"), "the pre-commit framework is not installed")
+    def test_pre_commit_framework_run_all_files_checks_every_brief(self):
+        # As CI runs it: nothing staged, a bad brief committed earlier.
+        r = self.framework_repo({"content/a.md": BAD.replace("Bad", "A"), "content/b.md": brief("B", "idea"),
+                                 "content/shot.png": "png", "content/_template.md": "not a brief\n"})
+        r.commit_all("a, broken on purpose")
+        path = {"PATH": os.path.dirname(os.path.abspath(PRFAQ)) + os.pathsep + os.environ.get("PATH", "")}
+        res = subprocess.run(["pre-commit", "run", "--all-files"], cwd=r.path, env=r.env(path),
+                             capture_output=True, text=True)
+        self.assertEqual(res.returncode, 1, res.stdout + res.stderr)
+        self.assertIn("content/a.md" + UNANSWERED, res.stdout)
+        self.assertNotIn("content/b.md", res.stdout)
+        r.write("content/a.md", brief("A", "draft"))
+        r.commit_all("fixed")
+        res = subprocess.run(["pre-commit", "run", "--all-files"], cwd=r.path, env=r.env(path),
+                             capture_output=True, text=True)
+        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
+
+    @unittest.skipUnless(shutil.which("pre-commit"), "the pre-commit framework is not installed")
+    def test_pre_commit_framework_at_pre_push_checks_the_pushed_commits(self):
+        r = self.framework_repo({"content/a.md": brief("A", "draft")})
+        r.commit_all()
+        remote = r.other("remote.git", bare=True)
+        r.git("remote", "add", "origin", remote.path)
+        r.git("push", "-q", "-u", "origin", "main")
+        path = {"PATH": os.path.dirname(os.path.abspath(PRFAQ)) + os.pathsep + os.environ.get("PATH", "")}
+        res = subprocess.run(["pre-commit", "install", "-t", "pre-push"], cwd=r.path, env=r.env(path),
+                             capture_output=True, text=True)
+        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
+        r.write("content/a.md", BAD.replace("Bad", "A"))
+        r.commit_all("broken, on purpose")  # --no-verify
+        bad = r.head()
+        res = r.git("push", "origin", "main", check=False, env=path)
+        self.assertNotEqual(res.returncode, 0, res.stdout + res.stderr)
+        self.assertIn("prfaq: push blocked: 1 brief has errors", res.stdout + res.stderr)
+        self.assertIn("content/a.md" + UNANSWERED, res.stdout + res.stderr)
+        self.assertNotEqual(remote.git("rev-parse", "main").stdout.strip(), bad)
+        r.write("content/a.md", brief("A", "draft", extra="\nFixed.\n"))
+        r.commit_all("fixed")
+        res = r.git("push", "-q", "origin", "main", check=False, env=path)
+        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
+
     @unittest.skipUnless(shutil.which("pre-commit"), "the pre-commit framework is not installed")
     def test_pre_commit_framework_local_hook(self):
         r = self.git_repo({

@@ -5,7 +5,9 @@
 // working tree. Findings go to standard error, where Git shows them.
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "check/change_check.h"
@@ -20,6 +22,15 @@
 namespace prfaq {
 
 namespace {
+
+// The full id of a revision the pre-commit framework names (an id, or a
+// name it resolved from the remote).
+std::string revision_hex(const GitRepo& repo, const char* rev) {
+  git_oid id = repo.resolve_commit(rev);
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, &id);
+  return hex;
+}
 
 bool is_zero(const std::string& hex) { return hex.find_first_not_of('0') == std::string::npos; }
 
@@ -47,12 +58,21 @@ int report(Io& io, const CheckResult& r, const std::string& blocked, const std::
   return 1;
 }
 
-int pre_commit(Io& io) {
+// `named`: files the pre-commit framework passes (`pre-commit run
+// --all-files` names every file): the briefs among them are checked too, as
+// staged, with every rule, changed or not.
+int pre_commit(Io& io, const std::vector<std::string>& named) {
   GitRepo repo = GitRepo::open(io.cwd);
   if (repo.bare()) return 0;
   auto head = repo.head_commit();
   StagedIndex index = read_staged_index(repo);
   std::vector<Change> changes = changes_to_index(repo, head, index);
+  if (!named.empty()) {
+    std::set<std::string> changed;
+    for (const auto& c : changes) changed.insert(c.new_path);
+    for (const auto& path : named)  // repository-relative, as the framework runs hooks at the top
+      if (!changed.count(path)) changes.push_back({Change::Kind::modified, path, path});
+  }
   auto after = GitSource::from_index(repo, std::move(index));
   std::unique_ptr<GitSource> before;
   if (head) before = GitSource::lazy_commit(repo, *head, "HEAD");
@@ -207,7 +227,22 @@ int run_hook(const Args& args, Io& io) {
     throw Fatal("prfaq hook needs what to run: pre-commit, pre-merge-commit, pre-push, pre-receive, install or uninstall");
   const std::string& what = args.positional[0];
   // A blocked merge stays in progress: git commit (--no-verify) concludes it.
-  if (what == "pre-commit" || what == "pre-merge-commit") return pre_commit(io);
+  if (what == "pre-commit" || what == "pre-merge-commit") {
+    // The pre-commit framework runs its hooks at every stage it is
+    // installed for; at pre-push it says so with the range it pushes.
+    const char* from = std::getenv("PRE_COMMIT_FROM_REF");
+    const char* to = std::getenv("PRE_COMMIT_TO_REF");
+    if (from && to && *to) {
+      GitRepo repo = GitRepo::open(io.cwd);
+      const char* branch = std::getenv("PRE_COMMIT_REMOTE_BRANCH");
+      const char* remote = std::getenv("PRE_COMMIT_REMOTE_NAME");
+      std::array<std::string, 3> line{*from ? revision_hex(repo, from) : std::string(GIT_OID_HEXSZ, '0'),
+                                      revision_hex(repo, to), branch && *branch ? branch : "the pushed branch"};
+      return check_pushes(io, repo, {line}, remote ? remote : "origin", "push blocked",
+                          "Fix what is listed and commit, or push anyway on purpose with: git push --no-verify");
+    }
+    return pre_commit(io, {args.positional.begin() + 1, args.positional.end()});
+  }
   if (what == "pre-push") {
     GitRepo repo = GitRepo::open(io.cwd);
     std::string remote = args.positional.size() > 1 ? args.positional[1] : "origin";
