@@ -87,6 +87,8 @@ const std::vector<Command>& table() {
        "as they will be committed, plus the repository-wide rules against the whole index\n"
        "and status moves against [transitions]. Errors block the commit; warnings are shown.\n"
        "pre-merge-commit is the same check, for a merge Git commits without a conflict.\n"
+       "Files named after pre-commit (the pre-commit framework passes them) are checked too,\n"
+       "as staged, when they are briefs.\n"
        "pre-push (stdin: <local ref> <local oid> <remote ref> <remote oid>) and pre-receive\n"
        "(stdin: <old oid> <new oid> <ref>) check the briefs the pushed commits change, at each\n"
        "new tip. install writes pre-commit, pre-merge-commit and pre-push where Git runs\n"
