@@ -684,6 +684,26 @@ class Test(GitTestCase):
         self.assertEqual(findings(res.stderr), ["content/n.md" + UNANSWERED])
         self.assertHookRuns(r, [("pre-push", 1)])
 
+    def test_pre_push_to_a_url_uses_the_remote_with_that_url(self):
+        r = self.started({"content/a.md": BAD.replace("Bad", "A"), "content/b.md": brief("B", "idea")}, hooks=False)
+        remote = self.server(r)
+        os.remove(os.path.join(remote.path, "hooks", "pre-receive"))  # the client's hook alone
+        r.git("push", "-q", "-u", "origin", "main")  # a bad brief already on main
+        r.install_hooks()
+        r.git("checkout", "-q", "-b", "topic")
+        r.write("content/b.md", brief("B", "idea", extra="\nMore.\n"))
+        r.commit_all("b only")
+        # By URL, as `git push <url> topic` does: Git names no remote, only the URL.
+        res = r.git("push", remote.path, "topic", check=False)
+        self.assertEqual(res.returncode, 0, res.stderr)  # a.md is not the branch's change
+        self.assertEqual(findings(res.stderr), [])
+        r.git("checkout", "-q", "-b", "topic2", "main")
+        r.write("content/b.md", BAD.replace("Bad", "B"))
+        r.commit_all("b broken")
+        res = r.git("push", remote.path + "/", "topic2", check=False)
+        self.assertNotEqual(res.returncode, 0)
+        self.assertEqual(findings(res.stderr), ["content/b.md" + UNANSWERED])
+
     def test_pre_push_of_a_new_branch_to_an_empty_remote_checks_everything(self):
         r = self.git_repo({"content/a.md": BAD})
         r.commit_all("broken, on purpose")

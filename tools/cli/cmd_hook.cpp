@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -119,6 +120,44 @@ std::optional<git_oid> base_for_new_branch(const GitRepo& repo, const std::strin
     }
   }
   return best;
+}
+
+// A URL or path compared as Git would reach it: a local path made absolute
+// (from `cwd`) and without a trailing slash; anything else as written.
+std::string reach(std::string url, const std::string& cwd) {
+  while (url.size() > 1 && url.back() == '/') url.pop_back();
+  bool local = url.starts_with("/") || url.starts_with(".") || url.starts_with("file://");
+  if (!local || url.find("://") != std::string::npos) {
+    if (!url.starts_with("file://")) return url;
+    url = url.substr(7);
+  }
+  std::error_code ec;
+  auto p = std::filesystem::weakly_canonical(std::filesystem::path(cwd) / url, ec);
+  return ec ? url : p.string();
+}
+
+// The remote's name. `git push URL` (or a path) names no remote: Git passes
+// the URL as the name, which has no remote-tracking branches, so a new
+// branch would be checked whole, as if the remote were empty. A configured
+// remote with that URL stands in for it; with none, `name` is kept.
+std::string remote_named(const GitRepo& repo, const std::string& name, const std::string& url, const std::string& cwd) {
+  git_remote* found = nullptr;
+  if (git_remote_lookup(&found, repo.get(), name.c_str()) == 0) {
+    git_remote_free(found);
+    return name;
+  }
+  git_strarray names{};
+  if (git_remote_list(&names, repo.get()) != 0) return name;
+  std::string want = reach(url, cwd), match = name;
+  for (std::size_t i = 0; i < names.count && match == name; ++i) {
+    git_remote* r = nullptr;
+    if (git_remote_lookup(&r, repo.get(), names.strings[i]) != 0) continue;
+    for (const char* u : {git_remote_url(r), git_remote_pushurl(r)})
+      if (u && reach(u, repo.bare() ? repo.git_dir().string() : repo.workdir().string()) == want) match = names.strings[i];
+    git_remote_free(r);
+  }
+  git_strarray_dispose(&names);
+  return match;
 }
 
 // The commit a pushed object names: an annotated tag is followed to its
@@ -246,6 +285,7 @@ int run_hook(const Args& args, Io& io) {
   if (what == "pre-push") {
     GitRepo repo = GitRepo::open(io.cwd);
     std::string remote = args.positional.size() > 1 ? args.positional[1] : "origin";
+    remote = remote_named(repo, remote, args.positional.size() > 2 ? args.positional[2] : remote, io.cwd);
     return check_pushes(io, repo, read_lines(std::cin, true), remote, "push blocked",
                         "Fix what is listed and commit, or push anyway on purpose with: git push --no-verify");
   }
