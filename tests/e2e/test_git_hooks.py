@@ -1022,7 +1022,7 @@ class Test(GitTestCase):
         self.assertHookRuns(r, [("pre-commit", 1)])
         res = r.run("check", "--rev", "HEAD")
         self.assertEqual(res.returncode, 2)
-        self.assertTrue(res.stderr.startswith("prfaq: error: resolving revision 'HEAD'"), res.stderr)
+        self.assertEqual(res.stderr, "prfaq: error: 'HEAD' names no commit in this repository (HEAD has no commit yet)\n")
 
     def test_detached_head(self):
         r = self.started({"content/a.md": brief("A", "idea")})
@@ -1040,7 +1040,17 @@ class Test(GitTestCase):
         self.assertEqual(r.run("check", "--rev", "v1").returncode, 0)  # an annotated tag names its commit
         res = r.run("check", "--rev", "nonexistent")
         self.assertEqual((res.returncode, res.stdout, res.stderr),
-                         (2, "", "prfaq: error: resolving revision 'nonexistent': revspec 'nonexistent' not found\n"))
+                         (2, "", "prfaq: error: 'nonexistent' names no commit in this repository (a branch, a tag, "
+                                 "a commit id, HEAD~2)\n"))
+        for rev in ("HEAD~99", "@{-1}"):
+            res = r.run("check", "--rev", rev)
+            self.assertEqual((res.returncode, res.stderr),
+                             (2, f"prfaq: error: '{rev}' names no commit in this repository (a branch, a tag, "
+                                 "a commit id, HEAD~2)\n"))
+        res = r.run("check", "--rev", "main..HEAD")
+        self.assertEqual((res.returncode, res.stderr),
+                         (2, "prfaq: error: 'main..HEAD' is a range; give one commit (a branch, a tag, a commit id, "
+                             "HEAD~2)\n"))
         res = r.run("check", "--rev", "HEAD:content")
         self.assertEqual((res.returncode, res.stderr), (2, "prfaq: error: 'HEAD:content' names a tree, not a commit\n"))
         res = r.run("check", "--staged", cwd=r.home)

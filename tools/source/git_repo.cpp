@@ -75,7 +75,14 @@ fs::path GitRepo::common_dir() const { return fs::path(git_repository_commondir(
 
 git_oid GitRepo::resolve_commit(const std::string& rev) const {
   git_object* raw = nullptr;
-  git_check(git_revparse_single(&raw, repo_.get(), rev.c_str()), "resolving revision '" + rev + "'");
+  if (rev.find("..") != std::string::npos)
+    throw Fatal("'" + rev + "' is a range; give one commit (a branch, a tag, a commit id, HEAD~2)");
+  if (int rc = git_revparse_single(&raw, repo_.get(), rev.c_str()); rc != 0) {
+    // libgit2's words for it ("revspec 'x' not found", "parent 0 does not
+    // exist", "libgit2 error -3") are its own: say it as Git would.
+    throw Fatal("'" + rev + "' names no commit in this repository (" +
+                (head_commit() ? "a branch, a tag, a commit id, HEAD~2" : "HEAD has no commit yet") + ")");
+  }
   GitObject obj(raw);
   git_object* peeled = nullptr;
   if (git_object_peel(&peeled, obj.get(), GIT_OBJECT_COMMIT) != 0)
