@@ -330,6 +330,27 @@ class Test(GitTestCase):
 
     # -- merges, the first commit, worktrees, core.hooksPath ---------------
 
+    def test_check_staged_refuses_an_unresolved_merge(self):
+        r = self.started({"content/a.md": brief("A", "idea"), "content/b.md": brief("B", "idea")}, hooks=False)
+        r.git("checkout", "-q", "-b", "other")
+        r.write("content/a.md", brief("A", "idea", extra="\nOther side.\n"))
+        r.write("content/b.md", brief("B", "idea", extra="\nOther side.\n"))
+        r.commit_all("other")
+        r.git("checkout", "-q", "main")
+        r.write("content/a.md", brief("A", "idea", extra="\nThis side.\n"))
+        r.write("content/b.md", brief("B", "idea", extra="\nThis side.\n"))
+        r.commit_all("main")
+        self.assertNotEqual(r.git("merge", "other", check=False).returncode, 0)  # both conflict
+        res = r.run("check", "--staged")
+        self.assertEqual((res.returncode, res.stdout, res.stderr),
+                         (2, "", "prfaq: error: the index has unresolved conflicts (content/a.md and 1 more): "
+                             "resolve them and git add, then check again\n"))
+        r.write("content/a.md", brief("A", "idea"))
+        r.write("content/b.md", brief("B", "idea"))
+        r.git("add", "-A")
+        res = r.run("check", "--staged")
+        self.assertEqual((res.returncode, res.stdout), (0, "2 briefs checked, no problems\n"), res.stderr)
+
     def test_merge_without_conflict_runs_the_hook_on_the_merge_commit(self):
         r = self.started({"content/a.md": brief("A", "idea"), "content/b.md": brief("B", "idea")})
         r.git("checkout", "-q", "-b", "topic")

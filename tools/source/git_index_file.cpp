@@ -185,7 +185,11 @@ std::optional<StagedIndex> parse_index_file(std::string_view bytes) {
       r.skip(entry - (r.at() - start));
     }
     if (path.empty() || path.back() == '/') return std::nullopt;  // a sparse index's folder entry
-    if ((flags & kStageMask) != 0 || (extended & kIntentToAdd) != 0) continue;
+    if ((flags & kStageMask) != 0) {
+      if (out.conflicted.empty() || out.conflicted.back() != path) out.conflicted.push_back(path);
+      continue;
+    }
+    if ((extended & kIntentToAdd) != 0) continue;
     out.entries.push_back({std::move(path), id, mode});
   }
   // Extensions: a name of four bytes and a size. One whose name starts
@@ -226,7 +230,12 @@ StagedIndex read_staged_index(const GitRepo& repo) {
   out.entries.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     const git_index_entry* e = git_index_get_byindex(index.get(), i);  // borrowed
-    if (!e || git_index_entry_stage(e) != 0 || (e->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD)) continue;
+    if (!e) continue;
+    if (git_index_entry_stage(e) != 0) {
+      if (out.conflicted.empty() || out.conflicted.back() != e->path) out.conflicted.push_back(e->path);
+      continue;
+    }
+    if (e->flags_extended & GIT_INDEX_ENTRY_INTENT_TO_ADD) continue;
     out.entries.push_back({e->path, e->id, e->mode});
   }
   return out;

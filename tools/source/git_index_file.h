@@ -35,6 +35,9 @@ struct StagedIndex {
   // intent-to-add entries (`git add -N`, which a commit leaves out) are not
   // in it.
   std::vector<StagedEntry> entries;
+  // The paths in conflict (an unresolved merge), each once, in path order:
+  // Git commits nothing while there are any.
+  std::vector<std::string> conflicted;
   // The tree id of every folder ("" for the top, "content/team" below it)
   // whose cache-tree entry is valid; empty when read through libgit2.
   std::unordered_map<std::string, git_oid> trees;
