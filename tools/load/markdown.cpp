@@ -237,13 +237,41 @@ class Builder {
   }
 
   void link(const MD_ATTRIBUTE& attr, bool image) {
-    std::string url(attr.text, attr.size);
     Link l;
     l.image = image;
-    l.url = std::move(url);
-    std::size_t at = in_file(attr.text) ? static_cast<std::size_t>(attr.text - file_.data()) : last_offset_;
-    l.pos = lines_.at(at);
+    l.url = attribute_text(attr);
+    l.pos = lines_.at(locate(attr));
     out_.links.push_back(std::move(l));
+  }
+
+  // An attribute's text with its entities decoded ("a&amp;b.md" names the
+  // file "a&b.md"); md4c leaves that to the caller.
+  static std::string attribute_text(const MD_ATTRIBUTE& attr) {
+    std::string out;
+    for (int i = 0; attr.substr_offsets[i] < attr.size; ++i) {
+      std::string_view piece(attr.text + attr.substr_offsets[i], attr.substr_offsets[i + 1] - attr.substr_offsets[i]);
+      switch (attr.substr_types[i]) {
+        case MD_TEXT_ENTITY: out += decode_entity(piece); break;
+        case MD_TEXT_NULLCHAR: out += "\xEF\xBF\xBD"; break;
+        default: out += piece; break;
+      }
+    }
+    return out;
+  }
+
+  // Where a link's destination is in the file. md4c points into the file
+  // unless it had to rewrite the destination (entities, backslash escapes);
+  // then it is found after the last text seen, right after its '(' or '<'
+  // (the destination as written holds the entities as they are). Failing
+  // that, the last text seen stands in.
+  std::size_t locate(const MD_ATTRIBUTE& attr) const {
+    if (in_file(attr.text)) return static_cast<std::size_t>(attr.text - file_.data());
+    std::string_view raw(attr.text, attr.size);
+    if (raw.empty() || last_offset_ >= file_.size()) return last_offset_;
+    std::string_view rest = file_.substr(last_offset_, 64 * 1024);
+    for (std::size_t at = rest.find(raw); at != std::string_view::npos; at = rest.find(raw, at + 1))
+      if (at > 0 && (rest[at - 1] == '(' || rest[at - 1] == '<')) return last_offset_ + at;
+    return last_offset_;
   }
 
   static std::string decode_entity(std::string_view e) {
@@ -261,9 +289,33 @@ class Builder {
       } catch (...) {
         return " ";
       }
-      if (cp < 0x80 && cp >= 0x20) return std::string(1, static_cast<char>(cp));
+      if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return " ";  // control characters: a space, as in prose
+      return utf8_of(cp);
     }
     return " ";
+  }
+
+  // A code point as UTF-8; U+FFFD for NUL, surrogates and beyond U+10FFFF
+  // (as HTML reads such a character reference).
+  static std::string utf8_of(unsigned long cp) {
+    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
+    std::string out;
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return out;
   }
 };
 
