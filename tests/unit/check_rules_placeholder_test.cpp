@@ -97,3 +97,12 @@ TEST_CASE("placeholder: prfaq.toml moves it up the ladder with from", "[placehol
   CHECK(placeholders(replace(complete_brief("review"), "is free for", "is TODO for"), c) ==
         Lines{at(70, 20) + "error: placeholder left in: 'TODO' [placeholder]"});
 }
+
+TEST_CASE("placeholder: in an image's alt text, at the alt text", "[placeholder]") {
+  CHECK(placeholders(draft_brief("See ![TODO alt](https://x.example/y.png) here.\n")) ==
+        Lines{found(9, 7, "TODO")});
+  CHECK(placeholders(draft_brief("See ![the checkout page](https://x.example/y.png) here.\n")) == Lines{});
+  // The alt text stays out of the prose: no word of it counts twice.
+  CHECK(placeholders(draft_brief("![FIXME](a.png) and [FIXME](https://x.example)\n")) ==
+        Lines{found(9, 3, "FIXME"), found(9, 22, "FIXME")});
+}

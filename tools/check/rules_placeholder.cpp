@@ -56,6 +56,12 @@ void check_placeholders(const Brief& b, const CheckContext& ctx, Emitter& emit) 
     }
     each_bracket(s.value, [&](std::size_t x, std::size_t y) { report(s.pos, std::string_view(s.value).substr(x, y - x)); });
   }
+  for (const auto& l : b.body.links) {  // an image's alt text is no prose, but a left-over all the same
+    if (l.alt.empty() || !ctx.placeholders.may_occur(l.alt)) continue;
+    scan_text(l.alt, scan);
+    for (auto& m : ctx.placeholders.find(l.alt, scan.words))
+      report(b.pos(l.alt_offset), std::string_view(l.alt).substr(m.span.begin, m.span.end - m.span.begin));
+  }
   for (const auto& bl : b.body.blocks) {
     if (bl.kind == BlockKind::code || bl.kind == BlockKind::html) continue;
     for (auto& m : ctx.placeholders.find(bl.text, bl.scan.words))

@@ -70,6 +70,8 @@ struct Link {
   std::string url;
   Position pos;
   bool image = false;
+  std::string alt;             // an image's alt text (entities decoded)
+  std::size_t alt_offset = 0;  // file offset where the alt text starts
 };
 
 struct Body {

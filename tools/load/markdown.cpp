@@ -76,6 +76,7 @@ class Builder {
         auto* img = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
         link(img->src, true);
         ++quiet_;
+        if (images_++ == 0) alt_of_ = static_cast<long>(out_.links.size()) - 1;
         break;
       }
       case MD_SPAN_CODE:
@@ -95,7 +96,10 @@ class Builder {
           if (cur().bold_end == 0) cur().bold_end = text_.size();
         }
         break;
-      case MD_SPAN_IMG: --quiet_; break;
+      case MD_SPAN_IMG:
+        --quiet_;
+        if (--images_ == 0) alt_of_ = -1;
+        break;
       case MD_SPAN_CODE:
         --quiet_;
         --code_spans_;
@@ -113,6 +117,7 @@ class Builder {
     }
     if (current_ < 0) return 0;
     note_offset(text);
+    if (alt_of_ >= 0) alt_text(type, text, size);
     switch (type) {
       case MD_TEXT_NORMAL:
         if (!quiet_) append(std::string_view(text, size), text);
@@ -154,6 +159,8 @@ class Builder {
   int strong_depth_ = 0;
   bool bold_open_ = false;
   int quiet_ = 0;       // inside images and code spans: their text is not prose
+  int images_ = 0;      // inside images (of quiet_)
+  long alt_of_ = -1;    // the link whose alt text is being read (the outer image's)
   int code_spans_ = 0;  // inside code spans (of quiet_)
   bool in_heading() { return current_ >= 0 && cur().kind == BlockKind::heading; }
   // The current block's text and offset map, built here and copied into
@@ -234,6 +241,14 @@ class Builder {
       else map_.back().second = f;
     }
     text_ += s;
+  }
+
+  // An image's alt text, for the placeholder rule (it is no prose).
+  void alt_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
+    Link& l = out_.links[static_cast<std::size_t>(alt_of_)];
+    if (type != MD_TEXT_NORMAL && type != MD_TEXT_CODE && type != MD_TEXT_ENTITY) return;
+    if (l.alt.empty() && in_file(text)) l.alt_offset = static_cast<std::size_t>(text - file_.data());
+    l.alt += type == MD_TEXT_ENTITY ? decode_entity(std::string_view(text, size)) : std::string(text, size);
   }
 
   void link(const MD_ATTRIBUTE& attr, bool image) {
