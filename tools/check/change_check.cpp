@@ -5,6 +5,7 @@
 #include <set>
 
 #include "check/rule_table.h"
+#include "load/brief_paths.h"
 #include "load/loader.h"
 #include "util/join.h"
 
