@@ -107,6 +107,7 @@ TEST_CASE("link-broken: a full check finds linked files in its listing, and asks
       asked.emplace_back(path);
       return files.exists(path);
     }
+    bool is_file(std::string_view path) const override { return files.is_file(path); }
     std::string describe() const override { return "memory"; }
   };
   AskedSource source({{"content/a.md", brief("", "[a](notes.txt) [b](../README.md) [c](x/) [d](gone.txt)\n")},
