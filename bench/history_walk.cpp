@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <exception>
 
-#include "load/loader.h"
+#include "load/brief_paths.h"
 #include "source/fs_source.h"
 #include "source/git_history.h"
 

@@ -1133,5 +1133,46 @@ class Test(GitTestCase):
         self.assertEqual(r.run("check", "--rev", "HEAD~1").returncode, 1)
         self.assertEqual(r.run("check", "--rev", "HEAD~2").returncode, 0)
 
+    def test_index_md_in_a_bundle_sub_folder_is_a_resource_in_every_source(self):
+        # content/b/y/ is a bundle: the index.md in its sub-folder is one of
+        # its resources, like notes.md, whether read from the working tree,
+        # the index or a commit, by check, list, build and the hooks. It
+        # would fail as a brief (a review brief that lacks nearly all).
+        r = self.started({"content/b/y/index.md": brief("Y", "idea"),
+                          "content/b/y/sub/index.md": BAD.replace('"draft"', '"review"'),
+                          "content/b/y/sub/notes.md": "Notes, no front matter.\n"}, hooks=False)
+        clean = (0, "1 brief checked, no problems\n")
+        for args in [(), ("--staged",), ("--rev", "HEAD")]:
+            res = r.run("check", *args)
+            self.assertEqual((res.returncode, res.stdout), clean, (args, res.stderr))
+            res = r.run("check", "--format", "json", *args)
+            self.assertEqual([b["path"] for b in self.json(res)["briefs"]], ["content/b/y/index.md"], args)
+            for path in ["content/b/y/sub/index.md", "content/b/y/sub/notes.md"]:
+                res = r.run("check", path, *args)
+                self.assertEqual((res.returncode, res.stdout), (2, ""), (args, path))
+                self.assertEqual(res.stderr, f"prfaq: error: {path} is not a brief (briefs are content/**/SLUG.md and "
+                                 "content/**/SLUG/index.md; names starting with '_' are not briefs)\n")
+        res = r.run("list")
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual([line.split()[0] for line in res.stdout.splitlines()], ["SLUG", "y", "1"])
+        res = r.run("build")
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual(os.listdir(os.path.join(r.path, "public", "briefs")), ["y.html"])
+        # The hooks: a commit and a push that change the resource's status
+        # in a way [transitions] forbids for a brief (review to launched).
+        r.install_hooks()
+        remote = self.server(r)
+        self.assertEqual(r.git("push", "-q", "origin", "main").returncode, 0)
+        self.assertHookRuns(r, [("pre-push", 0), ("pre-receive", 0)])
+        r.write("content/b/y/sub/index.md", BAD.replace('"draft"', '"launched"'))
+        r.git("add", "-A")
+        self.assertPassed(r.commit("-m", "the resource says launched"))
+        self.assertHookRuns(r, [("pre-commit", 0)])
+        res = r.git("push", "origin", "main", check=False)
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertNotIn("prfaq:", res.stderr)
+        self.assertHookRuns(r, [("pre-push", 0), ("pre-receive", 0)])
+        self.assertEqual(remote.git("rev-parse", "main").stdout.strip(), r.head())
+
 if __name__ == "__main__":
     unittest.main()

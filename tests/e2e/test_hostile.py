@@ -210,6 +210,52 @@ class Test(GitTestCase):
         for folder, _, files in os.walk(r.folder):
             self.assertNotIn("PWNED", files, folder)
 
+    def test_control_characters_in_names_links_and_values_never_reach_the_terminal(self):
+        # An ESC sequence in a file name clears the screen, in a link target
+        # (percent-encoded) recolours it; a line feed in a title broke the
+        # table of `prfaq list`. The text report, the GitHub annotations and
+        # the table show them as escapes; a byte that is not UTF-8 as U+FFFD.
+        ml = '+++\ntitle = "Multi\\nLine\\u001b[31mRED\\tTab"\nstatus = "idea"\nowner = "ana@acme.example"\n' \
+             'team = "Pay\\u0085ments"\n+++\n\n![v](x%1b[31mRED%1b[0m.png)\n'
+        r = self.git_repo({"content/bad\x1b[2Jname.md": front("Bad"), "content/inv\udcffalid.md": front("Inv"),
+                           "content/ml.md": ml})
+        slug = "is not a valid slug: use a-z, 0-9 and '-', starting with a letter or digit, at most 64"
+        image = "image 'x%1b[31mRED%1b[0m.png' names no file: its path holds a control character"
+        res = r.run("check")
+        self.assertEqual((res.returncode, res.stderr), (1, ""))
+        self.assertEqual(res.stdout,
+                         f"content/bad\\x1b[2Jname.md:1:1: error: 'bad\\x1b[2Jname' {slug} [slug-malformed]\n"
+                         f"content/inv\ufffdalid.md:1:1: error: 'inv\ufffdalid' {slug} [slug-malformed]\n"
+                         f"content/ml.md:8:6: error: {image} [image-missing]\n"
+                         "3 errors, 0 warnings in 3 briefs (3 checked)\n")
+        res = r.run("check", "--format", "github")
+        github_image = image.replace("%", "%25")  # GitHub's own escape, undone when it reads the command
+        self.assertEqual(res.stdout,
+                         f"::error file=content/bad\\x1b[2Jname.md,line=1,col=1,title=slug-malformed::'bad\\x1b[2Jname' {slug}\n"
+                         f"::error file=content/inv\ufffdalid.md,line=1,col=1,title=slug-malformed::'inv\ufffdalid' {slug}\n"
+                         f"::error file=content/ml.md,line=8,col=6,title=image-missing::{github_image}\n"
+                         "3 errors, 0 warnings in 3 briefs\n")
+        res = r.run("list")
+        self.assertEqual((res.returncode, res.stderr), (0, ""))
+        self.assertEqual(res.stdout,
+                         "SLUG            TITLE                        STATUS  READINESS  OWNER             TEAM          CREATED  UPDATED\n"
+                         "bad\\x1b[2Jname  Bad                          idea    idea !     ana@acme.example                -        -\n"
+                         "inv\ufffdalid        Inv                          idea    idea !     ana@acme.example                -        -\n"
+                         "ml              Multi\\nLine\\x1b[31mRED\\tTab  idea    idea !     ana@acme.example  Pay\\x85ments  -        -\n"
+                         "3 briefs, 3 with errors (!): run prfaq check\n")
+        # JSON keeps its own escapes, as before.
+        res = r.run("list", "--format", "json")
+        self.assertEqual(json.loads(res.stdout)[2]["title"], "Multi\nLine\x1b[31mRED\tTab")
+        res = r.run("check", "--format", "json")
+        self.assertIn('"file": "content/bad\\u001b[2Jname.md"', res.stdout)
+        # The hook prints the text report.
+        r.install_hooks(spy=False)
+        r.git("add", "-A")
+        res = r.commit("-m", "names")
+        self.assertEqual(res.returncode, 1, res.stderr)
+        self.assertIn(f"content/bad\\x1b[2Jname.md:1:1: error: 'bad\\x1b[2Jname' {slug} [slug-malformed]\n", res.stderr)
+        self.assertNotIn("\x1b", res.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -7,6 +7,7 @@
 
 #include "check/checker.h"
 #include "fuzz_support.h"
+#include "load/brief_paths.h"
 #include "load/loader.h"
 #include "site/pages.h"
 #include "site/site_urls.h"

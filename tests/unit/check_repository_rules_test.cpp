@@ -107,6 +107,7 @@ TEST_CASE("link-broken: a full check finds linked files in its listing, and asks
       asked.emplace_back(path);
       return files.exists(path);
     }
+    bool is_file(std::string_view path) const override { return files.is_file(path); }
     std::string describe() const override { return "memory"; }
   };
   AskedSource source({{"content/a.md", brief("", "[a](notes.txt) [b](../README.md) [c](x/) [d](gone.txt)\n")},
@@ -168,4 +169,51 @@ TEST_CASE("link-broken: a destination with entities is decoded and found on its 
   CHECK(got[3].starts_with("content/a.md:8:21: error: link '"));
   CHECK(got[3].find("content/caf\xC3\xA9.md") != std::string::npos);
   CHECK(findings_of({{"content/a.md", brief("", "[a](x&amp;y.pdf)\n")}, {"content/x&y.pdf", "a file"}}) == Lines{});
+}
+
+TEST_CASE("link-broken and image-missing: a control character in a decoded target names no file", "[repository]") {
+  // A NUL used to cut the path short where the file system read it: %00.md
+  // was the brief's own folder, real.md%00junk was real.md.
+  std::string body =
+      "[u](%00.md) ![i](%00.png) [a](real.md%00junk) [v](a%00b.md)\n\n"
+      "![w](x%1b[31mRED%1b[0m.png) [n](a%C2%85b.md) [t](tab%09.md)\n";
+  CHECK(findings_of({{"content/p/x.md", brief("", body)}, {"content/p/real.md", brief()}, {"content/p/ab.md", brief()}}) ==
+        Lines{"content/p/x.md:6:5: error: link '%00.md' names no file: its path holds a control character "
+              "[link-broken]",
+              "content/p/x.md:6:18: error: image '%00.png' names no file: its path holds a control character "
+              "[image-missing]",
+              "content/p/x.md:6:31: error: link 'real.md%00junk' names no file: its path holds a control character "
+              "[link-broken]",
+              "content/p/x.md:6:51: error: link 'a%00b.md' names no file: its path holds a control character "
+              "[link-broken]",
+              "content/p/x.md:8:6: error: image 'x%1b[31mRED%1b[0m.png' names no file: its path holds a control "
+              "character [image-missing]",
+              "content/p/x.md:8:33: error: link 'a%C2%85b.md' names no file: its path holds a control character "
+              "[link-broken]",
+              "content/p/x.md:8:50: error: link 'tab%09.md' names no file: its path holds a control character "
+              "[link-broken]"});
+}
+
+TEST_CASE("image-missing: a journey screen with a control character names no file", "[repository]") {
+  std::string journey = "[[journey]]\nstep = \"s\"\nscreen = \"s\\u001b[2J.png\"\n";
+  CHECK(findings_of({{"content/a.md", brief(journey)}, {"content/s.png", "png"}}) ==
+        Lines{"content/a.md:7:10: error: image 's\x1b[2J.png' names no file: its path holds a control character "
+              "[image-missing]"});
+}
+
+TEST_CASE("image-missing: an image pointing at a folder points at no file", "[repository]") {
+  CHECK(findings_of({{"content/p/x.md", brief("", "![j](.) ![k](..) ![r](../..) ![s](screens/)\n")},
+                     {"content/p/screens/a.png", "png"}}) ==
+        Lines{"content/p/x.md:6:6: error: image '.' points at content/p, which is a folder, not a file "
+              "[image-missing]",
+              "content/p/x.md:6:14: error: image '..' points at content, which is a folder, not a file "
+              "[image-missing]",
+              "content/p/x.md:6:23: error: image '../..' points at the repository root, which is a folder, not a "
+              "file [image-missing]",
+              "content/p/x.md:6:35: error: image 'screens/' points at content/p/screens, which is a folder, not a "
+              "file [image-missing]"});
+}
+
+TEST_CASE("link-broken: a link to the repository root or to a folder above is fine", "[repository]") {
+  CHECK(findings_of({{"content/p/l.md", brief("", "[d](../..) [e](../../) [f](..) [g](.)\n")}}) == Lines{});
 }

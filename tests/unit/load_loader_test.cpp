@@ -224,15 +224,3 @@ TEST_CASE("a slug is a-z, 0-9 and dashes, starting with a letter or digit, at mo
   CHECK_FALSE(is_valid_slug("instant_refunds"));
   CHECK_FALSE(is_valid_slug("caf\xC3\xA9"));
 }
-
-TEST_CASE("briefs are content .md files and bundle index.md files", "[loader]") {
-  std::vector<std::string> files = {
-      "content/_template.md",          "content/a.md",
-      "content/b/index.md",            "content/b/notes.md",
-      "content/b/screens/x.png",       "content/org/c.md",
-      "content/org/_drafts/d.md",      "content/.hidden/e.md",
-      "content/index.md",              "content/f.txt",
-  };
-  CHECK(find_brief_paths(files) ==
-        std::vector<std::string>{"content/a.md", "content/b/index.md", "content/org/c.md"});
-}

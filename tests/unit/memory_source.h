@@ -37,6 +37,7 @@ class MemorySource final : public Source {
     auto it = files_.lower_bound(folder);
     return it != files_.end() && it->first.starts_with(folder);
   }
+  bool is_file(std::string_view path) const override { return files_.count(std::string(path)) > 0; }
   std::string describe() const override { return "memory"; }
 
  private:

@@ -89,6 +89,30 @@ TEST_CASE("text: a message with a line break stays on one line", "[report]") {
         "1 error, 0 warnings in 1 brief (1 checked)\n");
 }
 
+TEST_CASE("text: control characters in file names and messages show as escapes, bad UTF-8 as U+FFFD", "[report]") {
+  CheckResult r;
+  r.findings = {finding("content/bad\x1b[2Jname\xFF.md", 1, 1, Severity::error, "slug-malformed",
+                        "'bad\x1b[2Jname\xFF' is not a valid slug"),
+                finding("content/p/x.md", 6, 5, Severity::error, "key-enum",
+                        "'status' is \"Multi\nLine\x1b[31mRED\tTab\x7f\xC2\x9b\"")};
+  r.errors = 2;
+  r.briefs.resize(2);
+  r.briefs[0].path = "content/bad\x1b[2Jname\xFF.md";
+  r.briefs[0].errors = 1;
+  r.briefs[1].path = "content/p/x.md";
+  r.briefs[1].errors = 1;
+  std::string text = report(Format::text, r);
+  CHECK(text ==
+        "content/bad\\x1b[2Jname\xEF\xBF\xBD.md:1:1: error: 'bad\\x1b[2Jname\xEF\xBF\xBD' is not a valid slug "
+        "[slug-malformed]\n"
+        "content/p/x.md:6:5: error: 'status' is \"Multi\\nLine\\x1b[31mRED\\tTab\\x7f\\x9b\" [key-enum]\n"
+        "2 errors, 0 warnings in 2 briefs (2 checked)\n");
+  // In colour, the only escape sequences are prfaq's own.
+  std::string coloured = report(Format::text, r, true);
+  CHECK(coloured.find("\\x1b[2Jname") != std::string::npos);
+  CHECK(coloured.find("\033[2J") == std::string::npos);
+}
+
 TEST_CASE("text: findings on files that are not briefs are counted as files", "[report]") {
   CheckResult r;
   r.findings = {finding("content/a.md", 3, 10, Severity::error, "key-enum", "bad"),
@@ -160,6 +184,18 @@ TEST_CASE("json: control characters and quotes are escaped", "[report]") {
   CHECK(report(Format::json, r).find("\"message\": \"bad \\\"x\\\"\\n\\tat \\\\ \\u0001\"") != std::string::npos);
 }
 
+TEST_CASE("json and sarif: control characters in file names and messages are JSON escapes, as before", "[report]") {
+  CheckResult r;
+  r.findings = {finding("content/bad\x1b[2Jname.md", 1, 1, Severity::error, "slug-malformed", "'a\x1b' \t")};
+  r.errors = 1;
+  CHECK(report(Format::json, r).find("{\"file\": \"content/bad\\u001b[2Jname.md\", \"line\": 1, \"column\": 1, "
+                                     "\"severity\": \"error\", \"rule\": \"slug-malformed\", \"message\": "
+                                     "\"'a\\u001b' \\t\"}") != std::string::npos);
+  std::string sarif = report(Format::sarif, r);
+  CHECK(sarif.find("\"message\": {\"text\": \"'a\\u001b' \\t\"}") != std::string::npos);
+  CHECK(sarif.find("\"uri\": \"content/bad%1B%5B2Jname.md\"") != std::string::npos);
+}
+
 TEST_CASE("github: one annotation per finding, then the summary", "[report]") {
   CHECK(report(Format::github, sample()) ==
         "::error file=content/a.md,line=3,col=1,title=faq-unanswered::question has no answer: \"Why?\"\n"
@@ -167,12 +203,23 @@ TEST_CASE("github: one annotation per finding, then the summary", "[report]") {
         "1 error, 1 warning in 2 briefs\n");
 }
 
-TEST_CASE("github: %, CR and LF are escaped in the message, and also : and , in properties", "[report]") {
+TEST_CASE("github: % is escaped in the message, and also : and , in properties", "[report]") {
   CheckResult r;
-  r.findings = {finding("content/a,b:c%.md", 2, 5, Severity::error, "toml-syntax", "50% off: a, b\r\nnext")};
+  r.findings = {finding("content/a,b:c%.md", 2, 5, Severity::error, "toml-syntax", "50% off: a, b")};
   r.errors = 1;
   CHECK(report(Format::github, r) ==
-        "::error file=content/a%2Cb%3Ac%25.md,line=2,col=5,title=toml-syntax::50%25 off: a, b%0D%0Anext\n"
+        "::error file=content/a%2Cb%3Ac%25.md,line=2,col=5,title=toml-syntax::50%25 off: a, b\n"
+        "1 error, 0 warnings in 0 briefs\n");
+}
+
+TEST_CASE("github: control characters show as in the text report, and no line breaks the command", "[report]") {
+  CheckResult r;
+  r.findings = {finding("content/bad\x1b[2Jname\xFF.md", 1, 1, Severity::error, "slug-malformed",
+                        "'status' is \"dr\r\naft\tx\x1b[31mRED\xC2\x85\"")};
+  r.errors = 1;
+  CHECK(report(Format::github, r) ==
+        "::error file=content/bad\\x1b[2Jname\xEF\xBF\xBD.md,line=1,col=1,title=slug-malformed::'status' is "
+        "\"dr\\r\\naft\\tx\\x1b[31mRED\\x85\"\n"
         "1 error, 0 warnings in 0 briefs\n");
 }
 

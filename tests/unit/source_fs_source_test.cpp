@@ -73,3 +73,17 @@ TEST_CASE("fs source: a plain tree has nothing skipped, and a missing folder lis
   CHECK(l.skipped.empty());
   CHECK(source.list_all("site-theme").files.empty());
 }
+
+TEST_CASE("fs source: is_file is true for a file, false for a folder, a link or nothing", "[source]") {
+  Tree t;
+  t.write("content/a.md", "a");
+  t.write("outside/secret.png", "secret");
+  fs::create_symlink("../outside/secret.png", t.root / "content/link.png");
+  FsSource source(t.root);
+  CHECK(source.is_file("content/a.md"));
+  CHECK_FALSE(source.is_file("content"));
+  CHECK(source.exists("content"));
+  CHECK_FALSE(source.is_file("content/link.png"));
+  CHECK_FALSE(source.is_file("content/none.png"));
+  CHECK_FALSE(source.is_file(""));
+}

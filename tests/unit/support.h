@@ -17,6 +17,7 @@
 
 #include "check/checker.h"
 #include "config/config.h"
+#include "load/brief_paths.h"
 #include "load/loader.h"
 #include "memory_source.h"
 #include "source/source.h"

@@ -1,4 +1,4 @@
-// util/utf8.cpp: first_invalid_utf8, RFC 3629 validation.
+// util/utf8.cpp: first_invalid_utf8, RFC 3629 validation, and with_invalid_utf8_replaced.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -6,6 +6,7 @@
 #include "util/utf8.h"
 
 using prfaq::first_invalid_utf8;
+using prfaq::with_invalid_utf8_replaced;
 using namespace std::string_literals;
 
 TEST_CASE("empty text is valid UTF-8", "[utf8]") { CHECK(first_invalid_utf8("") == std::nullopt); }
@@ -63,3 +64,9 @@ TEST_CASE("a sequence whose continuation is not a continuation byte is invalid",
 }
 
 TEST_CASE("a NUL byte is valid UTF-8", "[utf8]") { CHECK(first_invalid_utf8("a\0b"s) == std::nullopt); }
+
+TEST_CASE("with_invalid_utf8_replaced turns each bad byte into U+FFFD and keeps the rest", "[utf8]") {
+  CHECK(with_invalid_utf8_replaced("") == "");
+  CHECK(with_invalid_utf8_replaced("caf\xC3\xA9") == "caf\xC3\xA9");
+  CHECK(with_invalid_utf8_replaced("a\xFF\xFE" "b\xC3") == "a\xEF\xBF\xBD\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+}

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "check/rule_table.h"
+#include "load/brief_paths.h"
 #include "load/loader.h"
 #include "util/join.h"
 #include "util/percent_decode.h"
@@ -17,7 +18,7 @@ std::vector<Finding> transition_findings(const Source& before, const Source& aft
   for (const auto& c : changes) {
     // A new brief starts where it likes; a copy is a new brief.
     if (c.old_path.empty() || c.new_path.empty() || c.kind == Change::Kind::copied) continue;
-    if (!c.new_path.starts_with("content/") || !c.new_path.ends_with(".md")) continue;
+    if (!is_brief_path(c.new_path, after)) continue;  // a template, a bundle's resource
     auto old_bytes = before.read(c.old_path);
     auto new_bytes = after.read(c.new_path);
     if (!old_bytes || !new_bytes) continue;

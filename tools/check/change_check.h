@@ -25,7 +25,8 @@ struct ChangeCheck {
 CheckResult check_change(const ChangeCheck& in);
 
 // status-transition findings for the briefs `changes` modifies or renames
-// between two versions; `commit` (may be empty) says where it happened.
+// between two versions (briefs of `after`: not a template, nor a bundle's
+// resource); `commit` (may be empty) says where it happened.
 std::vector<Finding> transition_findings(const Source& before, const Source& after, const std::vector<Change>& changes,
                                          const Config& config, const std::string& commit);
 // Adds findings to a result: counts and order kept right.

@@ -9,6 +9,7 @@
 #include "check/repository_rules.h"
 #include "check/rules.h"
 #include "check/skipped_entries.h"
+#include "load/brief_paths.h"
 #include "load/loader.h"
 
 namespace prfaq {

@@ -1,6 +1,7 @@
 #include "check/repository_rules.h"
 
 #include "load/text_stats.h"
+#include "util/visible_text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -35,7 +36,9 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
-// "../refunds/", "refunds.md", "x/refunds/index.html" -> "refunds"
+// A resolved path as a message names it: the root has no path to show.
+std::string shown_path(const std::string& resolved) { return resolved.empty() ? "the repository root" : resolved; }
+
 }  // namespace
 
 BriefFacts facts_of(const Brief& b) {
@@ -98,6 +101,7 @@ std::vector<const RepositoryRules::Slug*> RepositoryRules::same_ci(std::string_v
 }
 
 bool RepositoryRules::exists(const std::string& path) const {
+  if (path.empty()) return true;  // the repository root
   // A listed file, or a folder holding one: found in the listing, where
   // asking the source would cost a few system calls per link.
   if (listed_) {
@@ -108,6 +112,12 @@ bool RepositoryRules::exists(const std::string& path) const {
     if (it != listed_->end() && it->starts_with(folder)) return true;
   }
   return source_.exists(path);
+}
+
+bool RepositoryRules::is_file(const std::string& path) const {
+  if (path.empty()) return false;
+  if (listed_ && std::binary_search(listed_->begin(), listed_->end(), path)) return true;
+  return source_.is_file(path);
 }
 
 bool RepositoryRules::has_slug(std::string_view slug) const {
@@ -130,30 +140,43 @@ void RepositoryRules::check(const BriefFacts& f, std::vector<Finding>& out) cons
     if (!has_slug(r.value))
       emit.add(r.pos, "related-unknown", "'related' names '" + r.value + "', but no brief has that slug");
 
-  auto check_ref = [&](const std::string& raw, Position pos, bool image) {
-    std::string_view url = raw;
-    std::string_view rule = image ? "image-missing" : "link-broken";
-    if (url.empty() || url.front() == '#' || url.starts_with("//") || has_scheme(url)) return;
-    if (url.front() == '/' || url.front() == '\\') {
-      if (image) emit.add(pos, rule, "image '" + raw + "' is an absolute path; use a path relative to the brief");
-      return;
-    }
-    std::size_t cut = url.find_first_of("?#");
-    std::string path = percent_decode(url.substr(0, cut));
-    if (path.empty()) return;
-    auto resolved = resolve_relative(f.dir, path);
-    if (!resolved) {
-      emit.add(pos, rule, std::string(image ? "image '" : "link '") + raw + "' points outside the repository");
-      return;
-    }
-    if (exists(*resolved)) return;
-    if (!image && has_slug(linked_slug(path))) return;
+  for (const auto& l : f.links) check_reference(f, l.url, l.pos, l.image, emit);
+  for (const auto& s : f.screens) check_reference(f, s.value, s.pos, true, emit);
+}
+
+void RepositoryRules::check_reference(const BriefFacts& f, const std::string& raw, Position pos, bool image,
+                                      Emitter& emit) const {
+  std::string_view url = raw;
+  std::string_view rule = image ? "image-missing" : "link-broken";
+  auto quoted = [&] { return std::string(image ? "image '" : "link '") + raw + "'"; };  // as written
+  if (url.empty() || url.front() == '#' || url.starts_with("//") || has_scheme(url)) return;
+  if (url.front() == '/' || url.front() == '\\') {
+    if (image) emit.add(pos, rule, quoted() + " is an absolute path; use a path relative to the brief");
+    return;
+  }
+  std::string path = percent_decode(url.substr(0, url.find_first_of("?#")));
+  if (path.empty()) return;
+  // No file prfaq looks up has a control character in its name (and a NUL
+  // would cut the path short where the system reads it): a %00 or a %1b
+  // names nothing, and the decoded path is not shown.
+  if (has_control_character(path)) {
+    emit.add(pos, rule, quoted() + " names no file: its path holds a control character");
+    return;
+  }
+  auto resolved = resolve_relative(f.dir, path);
+  if (!resolved) {
+    emit.add(pos, rule, quoted() + " points outside the repository");
+    return;
+  }
+  if (image) {
+    if (is_file(*resolved)) return;
     emit.add(pos, rule,
-             std::string(image ? "image '" : "link '") + raw + "' points at " + *resolved +
-                 (image ? ", which does not exist" : ", which is no file and no brief"));
-  };
-  for (const auto& l : f.links) check_ref(l.url, l.pos, l.image);
-  for (const auto& s : f.screens) check_ref(s.value, s.pos, true);
+             quoted() + " points at " + shown_path(*resolved) +
+                 (exists(*resolved) ? ", which is a folder, not a file" : ", which does not exist"));
+    return;
+  }
+  if (exists(*resolved) || has_slug(linked_slug(path))) return;
+  emit.add(pos, rule, quoted() + " points at " + shown_path(*resolved) + ", which is no file and no brief");
 }
 
 void check_repository_rules(const Source& source, const std::vector<std::string>& all_paths,

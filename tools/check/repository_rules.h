@@ -45,7 +45,10 @@ class RepositoryRules {
   };
   std::vector<const Slug*> same_ci(std::string_view slug) const;  // the slugs equal to `slug` but for case
   bool has_slug(std::string_view slug) const;
-  bool exists(const std::string& path) const;  // a file or folder
+  bool exists(const std::string& path) const;   // a file or folder ("": the root)
+  bool is_file(const std::string& path) const;  // a regular file
+  // link-broken or image-missing for one link, image or journey screen.
+  void check_reference(const BriefFacts& f, const std::string& raw, Position pos, bool image, Emitter& emit) const;
   const Source& source_;
   const std::vector<std::string>* listed_ = nullptr;
   std::string keys_;  // every slug in lower case, one after the other

@@ -5,7 +5,7 @@
 #include "check/checker.h"
 #include "cli/commands.h"
 #include "cli/repository.h"
-#include "load/loader.h"
+#include "load/brief_paths.h"
 #include "report/report.h"
 #include "source/fs_source.h"
 #include "source/git_source.h"

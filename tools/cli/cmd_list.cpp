@@ -7,6 +7,7 @@
 #include "source/git_history.h"
 #include "util/error.h"
 #include "util/json.h"
+#include "util/visible_text.h"
 
 namespace prfaq {
 
@@ -93,7 +94,10 @@ int run_list(const Args& args, Io& io) {
     std::string readiness = ready(*b);
     if (b->errors) readiness += " !";
     auto [created, updated] = dates(b->path);
-    table.push_back({b->slug, b->title, b->status, readiness, join(b->owner), b->team, created.empty() ? "-" : created,
+    // A brief's values as the text report shows them: a line feed in a
+    // title would break the table, an ESC act on the terminal.
+    table.push_back({visible_text(b->slug), visible_text(b->title), visible_text(b->status), readiness,
+                     visible_text(join(b->owner)), visible_text(b->team), created.empty() ? "-" : created,
                      updated.empty() ? "-" : updated});
   }
   std::vector<std::size_t> widths(table[0].size(), 0);

@@ -2,7 +2,8 @@
 
 #include "cli/commands.h"
 #include "cli/repository.h"
-#include "load/loader.h"
+#include "load/brief.h"
+#include "load/brief_paths.h"
 #include "source/fs_source.h"
 #include "source/git_history.h"
 #include "util/error.h"

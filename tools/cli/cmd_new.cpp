@@ -16,6 +16,8 @@
 #include "cli/repository.h"
 #include "util/slugify.h"
 #include "load/date.h"
+#include "load/brief.h"
+#include "load/brief_paths.h"
 #include "load/loader.h"
 #include "source/fs_source.h"
 #include "source/libgit2.h"

@@ -18,7 +18,7 @@ const std::vector<Command>& table() {
        "and prints each finding as FILE:LINE:COL: SEVERITY: MESSAGE [RULE].\n"
        "Exit status: 0 no errors, 1 errors found, 2 prfaq could not run.",
        {kFormat,
-        {"--color", "WHEN", "colour the text output: auto (default: on a terminal, unless NO_COLOR is set), always, never"},
+        {"--color", "WHEN", "colour the text output: auto (default: on a terminal, unless NO_COLOR is set and not empty), always, never"},
         {"--jobs", "N", "threads to use (default: one per CPU)"},
         {"--staged", "", "check what is staged in the Git index (what the next commit will hold)"},
         {"--rev", "REV", "check the briefs of a commit (a branch, tag or id); works in a bare repository"}},

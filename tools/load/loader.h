@@ -13,9 +13,4 @@ namespace prfaq {
 
 Brief load_brief(std::string path, std::string bytes, const Config& config);
 
-// The briefs among repository files (content/**/x.md and bundles
-// content/**/x/index.md; names starting with '_' or '.' are skipped; other
-// .md files inside a bundle are its resources).
-std::vector<std::string> find_brief_paths(const std::vector<std::string>& files);
-
 }  // namespace prfaq

@@ -1,11 +1,17 @@
 #include "report/report.h"
 
+#include "util/visible_text.h"
+
 namespace prfaq {
 
 namespace {
 
 // GitHub workflow commands: data escapes %, CR, LF; properties also : and ,.
-std::string escape_data(std::string_view s) {
+// The run's log shows the text too: it is made visible first, as in the
+// text report (a line break shows as \n, ESC as \x1b), which leaves no CR
+// or LF for the command's own escapes.
+std::string escape_data(std::string_view raw) {
+  std::string s = visible_text(raw);
   std::string out;
   for (char c : s) {
     if (c == '%') out += "%25";

@@ -1,23 +1,13 @@
 #include "report/report.h"
 
+#include "util/visible_text.h"
+
 namespace prfaq {
 
 namespace {
 
 std::string plural(int n, std::string_view word) {
   return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
-}
-
-// One finding, one line: a message quoting a multi-line value (a TOML
-// string with "\n") shows its line breaks as \n and \r.
-std::string one_line(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else out += c;
-  }
-  return out;
 }
 
 }  // namespace
@@ -38,8 +28,10 @@ void write_text_findings(std::ostream& out, const std::vector<Finding>& findings
   const char* reset = o.color ? "\033[0m" : "";
   for (const auto& f : findings) {
     bool error = f.severity == Severity::error;
-    out << bold << f.file << ':' << f.pos.line << ':' << f.pos.column << ":" << reset << ' '
-        << (error ? red : yellow) << to_string(f.severity) << ':' << reset << ' ' << one_line(f.message) << ' '
+    // One finding, one line, and nothing in a file name or a quoted value
+    // that acts on the terminal: control characters show as escapes.
+    out << bold << visible_text(f.file) << ':' << f.pos.line << ':' << f.pos.column << ":" << reset << ' '
+        << (error ? red : yellow) << to_string(f.severity) << ':' << reset << ' ' << visible_text(f.message) << ' '
         << dim << '[' << f.rule << ']' << reset << '\n';
   }
 }

@@ -9,6 +9,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "load/brief_paths.h"
 #include "load/loader.h"
 #include "site/output_dir.h"
 #include "site/pages.h"

@@ -163,13 +163,21 @@ std::optional<std::string> FsSource::read(std::string_view path) const {
   return bytes;
 }
 
-bool FsSource::exists(std::string_view path) const {
+std::optional<mode_t> FsSource::file_type(std::string_view path) const {
   int fd = open_inside(path, O_PATH | O_NOFOLLOW);
-  if (fd < 0) return false;
+  if (fd < 0) return std::nullopt;
   struct stat st;
-  bool ok = ::fstat(fd, &st) == 0 && (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode));
+  bool ok = ::fstat(fd, &st) == 0;
   ::close(fd);
-  return ok;
+  if (!ok) return std::nullopt;
+  return st.st_mode & S_IFMT;
 }
+
+bool FsSource::exists(std::string_view path) const {
+  auto type = file_type(path);
+  return type == S_IFREG || type == S_IFDIR;
+}
+
+bool FsSource::is_file(std::string_view path) const { return file_type(path) == S_IFREG; }
 
 }  // namespace prfaq

@@ -33,6 +33,8 @@ class GitSource final : public Source {
   Listing list_all(std::string_view dir) const override;
   std::optional<std::string> read(std::string_view path) const override;
   bool exists(std::string_view path) const override;
+  // A lazy commit answers from its tree, path by path, without listing it.
+  bool is_file(std::string_view path) const override { return blob_id(path).has_value(); }
   std::string describe() const override { return label_; }
   // The object id of a file (for content hashes and comparisons).
   std::optional<git_oid> blob_id(std::string_view path) const;

@@ -38,6 +38,8 @@ class Source {
   virtual std::optional<std::string> read(std::string_view path) const = 0;
   // True when `path` is a regular file or a folder in this source.
   virtual bool exists(std::string_view path) const = 0;
+  // True when `path` is a regular file (not a folder) in this source.
+  virtual bool is_file(std::string_view path) const = 0;
   // For messages: "working tree", "index", "HEAD (1a2b3c4)".
   virtual std::string describe() const = 0;
 };

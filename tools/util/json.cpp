@@ -12,13 +12,7 @@ std::string json_string(std::string_view text) {
   // becomes U+FFFD rather than making the whole document invalid.
   std::string clean;
   if (first_invalid_utf8(text)) {
-    std::string_view rest = text;
-    while (auto bad = first_invalid_utf8(rest)) {
-      clean.append(rest.substr(0, *bad));
-      clean += "\xEF\xBF\xBD";
-      rest.remove_prefix(*bad + 1);
-    }
-    clean.append(rest);
+    clean = with_invalid_utf8_replaced(text);
     text = clean;
   }
   std::string_view s = text;

@@ -43,4 +43,15 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::string with_invalid_utf8_replaced(std::string_view text) {
+  std::string clean;
+  while (auto bad = first_invalid_utf8(text)) {
+    clean.append(text.substr(0, *bad));
+    clean += "\xEF\xBF\xBD";
+    text.remove_prefix(*bad + 1);
+  }
+  clean.append(text);
+  return clean;
+}
+
 }  // namespace prfaq

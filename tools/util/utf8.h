@@ -5,10 +5,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace prfaq {
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+// `text` with each byte that starts no valid sequence replaced by U+FFFD
+// (a file name from another system, in output that must be UTF-8).
+std::string with_invalid_utf8_replaced(std::string_view text);
 
 }  // namespace prfaq
