@@ -217,3 +217,11 @@ TEST_CASE("image-missing: an image pointing at a folder points at no file", "[re
 TEST_CASE("link-broken: a link to the repository root or to a folder above is fine", "[repository]") {
   CHECK(findings_of({{"content/p/l.md", brief("", "[d](../..) [e](../../) [f](..) [g](.)\n")}}) == Lines{});
 }
+
+TEST_CASE("image-missing: a journey screen on another site is no file of the repository", "[repository]") {
+  std::string journey = "[[journey]]\nstep = \"s\"\nscreen = \"https://example.com/a.png\"\n";
+  CHECK(findings_of({{"content/a.md", brief(journey)}}) ==
+        Lines{"content/a.md:7:10: error: journey screen 'https://example.com/a.png' is not a file of the repository; "
+              "use a path relative to the brief [image-missing]"});
+  CHECK(findings_of({{"content/a.md", brief("[[journey]]\nstep = \"s\"\nscreen = \"\"\n")}}) == Lines{});  // none
+}

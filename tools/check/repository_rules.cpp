@@ -141,7 +141,16 @@ void RepositoryRules::check(const BriefFacts& f, std::vector<Finding>& out) cons
       emit.add(r.pos, "related-unknown", "'related' names '" + r.value + "', but no brief has that slug");
 
   for (const auto& l : f.links) check_reference(f, l.url, l.pos, l.image, emit);
-  for (const auto& s : f.screens) check_reference(f, s.value, s.pos, true, emit);
+  for (const auto& s : f.screens) {
+    // A screen is a file of the repository, published with the site: one on
+    // another site (or at "#x") is shown by no page.
+    const std::string& v = s.value;
+    if (v.front() == '#' || v.starts_with("//") || has_scheme(v))
+      emit.add(s.pos, "image-missing",
+               "journey screen '" + v + "' is not a file of the repository; use a path relative to the brief");
+    else
+      check_reference(f, v, s.pos, true, emit);
+  }
 }
 
 void RepositoryRules::check_reference(const BriefFacts& f, const std::string& raw, Position pos, bool image,
