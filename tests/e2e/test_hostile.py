@@ -256,6 +256,18 @@ class Test(GitTestCase):
         self.assertIn(f"content/bad\\x1b[2Jname.md:1:1: error: 'bad\\x1b[2Jname' {slug} [slug-malformed]\n", res.stderr)
         self.assertNotIn("\x1b", res.stderr)
 
+    def test_control_characters_in_errors_and_the_log_never_reach_the_terminal(self):
+        r = self.git_repo({"content/a.md": front("A")})
+        r.git("add", "-A")
+        r.git("commit", "-q", "--no-verify", "-m", "subject \x1b[2J cleared")
+        res = r.run("check", "content/no\x1b[2J.md")
+        self.assertEqual((res.returncode, res.stderr),
+                         (2, "prfaq: error: content/no\\x1b[2J.md: no such file or folder in the working tree\n"))
+        res = r.run("log", "a")
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertNotIn("\x1b", res.stdout)
+        self.assertIn("subject \\x1b[2J cleared\n", res.stdout)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -13,6 +13,7 @@
 #include "source/git_history.h"
 #include "source/git_source.h"
 #include "util/error.h"
+#include "util/visible_text.h"
 
 namespace prfaq {
 
@@ -123,7 +124,7 @@ int run_build(const Args& args, Io& io) {
     };
 
   BuildResult r = build_site(*source, config, options);
-  for (const auto& w : r.warnings) io.err << "prfaq: warning: " << w << "\n";
+  for (const auto& w : r.warnings) io.err << "prfaq: warning: " << visible_text(w) << "\n";
   if (r.shallow)
     io.err << "prfaq: warning: this is a shallow clone: history on the site stops at its boundary (git fetch --unshallow)\n";
   if (!r.written) {

@@ -8,6 +8,7 @@
 #include "source/git_history.h"
 #include "util/error.h"
 #include "util/json.h"
+#include "util/visible_text.h"
 
 namespace prfaq {
 
@@ -45,16 +46,16 @@ int run_log(const Args& args, Io& io) {
     return 0;
   }
   if (f.commits.empty()) {
-    io.out << path << ": not committed yet\n";
+    io.out << visible_text(path) << ": not committed yet\n";
     return 0;
   }
   std::string authors;
   for (const auto& a : f.authors) authors += (authors.empty() ? "" : ", ") + a;
-  io.out << path << ": created " << f.created << ", updated " << f.updated << ", " << f.commits.size() << " commit"
-         << (f.commits.size() == 1 ? "" : "s") << " by " << authors << "\n\n";
+  io.out << visible_text(path) << ": created " << f.created << ", updated " << f.updated << ", " << f.commits.size() << " commit"
+         << (f.commits.size() == 1 ? "" : "s") << " by " << visible_text(authors) << "\n\n";
   for (std::size_t i : f.commits) {
     const auto& c = h.commits[i];
-    io.out << c.date << "  " << c.id.substr(0, 7) << "  " << c.author << "  " << c.subject << '\n';
+    io.out << c.date << "  " << c.id.substr(0, 7) << "  " << visible_text(c.author) << "  " << visible_text(c.subject) << '\n';
   }
   return 0;
 }

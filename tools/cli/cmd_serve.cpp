@@ -25,6 +25,7 @@
 #include "serve/stop_signals.h"
 #include "serve/watcher.h"
 #include "util/error.h"
+#include "util/visible_text.h"
 
 extern char** environ;
 
@@ -126,7 +127,7 @@ int run_serve(const Args& args, Io& io) {
   int bound = server.bind(address, port);
   auto started = std::chrono::steady_clock::now();
   BuildResult first = preview.build(repo.config);
-  for (const auto& w : first.warnings) io.err << "prfaq: warning: " << w << "\n";
+  for (const auto& w : first.warnings) io.err << "prfaq: warning: " << visible_text(w) << "\n";
   if (signals.received()) return 0;  // Ctrl-C while the first build ran
   server.start();
   std::string host = address.find(':') != std::string::npos ? "[" + address + "]" : address;
@@ -147,7 +148,7 @@ int run_serve(const Args& args, Io& io) {
       Config config = load_config(repo.root);  // it may be what changed
       BuildResult r = preview.build(config);
       live.reload();
-      for (const auto& w : r.warnings) io.err << "prfaq: warning: " << w << "\n";
+      for (const auto& w : r.warnings) io.err << "prfaq: warning: " << visible_text(w) << "\n";
       io.out << "prfaq: " << what << ": rebuilt in " << seconds_since(start) << ", " << error_count(r.check) << "\n";
       RebuildReport report = report_rebuild(&last, r.check, *changed);
       std::set<std::string> shown(report.with_errors.begin(), report.with_errors.end());
@@ -155,11 +156,11 @@ int run_serve(const Args& args, Io& io) {
       for (const auto& f : r.check.findings)
         if (shown.count(f.file)) findings.push_back(f);
       write_text_findings(io.out, findings, {io.out_is_terminal && !std::getenv("NO_COLOR")});
-      for (const auto& path : report.fixed) io.out << path << ": no errors now\n";
+      for (const auto& path : report.fixed) io.out << visible_text(path) << ": no errors now\n";
       last = std::move(r.check);
     } catch (const std::exception& e) {
       io.err << "prfaq: " << what << ": " << (dynamic_cast<const Fatal*>(&e) ? "error: " : "internal error: ")
-             << e.what() << "\nprfaq: still serving the last good build; the next save rebuilds it\n";
+             << visible_text(e.what()) << "\nprfaq: still serving the last good build; the next save rebuilds it\n";
     }
     io.out << std::flush;
     io.err << std::flush;

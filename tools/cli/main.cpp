@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "util/error.h"
 #include "util/suggest.h"
+#include "util/visible_text.h"
 
 #ifdef PRFAQ_MIMALLOC
 #include <mimalloc.h>
@@ -88,11 +89,11 @@ int main(int argc, char** argv) {
     return code;
   } catch (const prfaq::Fatal& e) {
     std::cout.flush();
-    std::cerr << "prfaq: error: " << e.what() << '\n';
+    std::cerr << "prfaq: error: " << prfaq::visible_text(e.what()) << '\n';
     return 2;
   } catch (const std::exception& e) {
     std::cout.flush();
-    std::cerr << "prfaq: internal error: " << e.what() << '\n';
+    std::cerr << "prfaq: internal error: " << prfaq::visible_text(e.what()) << '\n';
     return 2;
   }
 }
