@@ -155,7 +155,8 @@ int run_serve(const Args& args, Io& io) {
       std::vector<Finding> findings;
       for (const auto& f : r.check.findings)
         if (shown.count(f.file)) findings.push_back(f);
-      write_text_findings(io.out, findings, {io.out_is_terminal && !std::getenv("NO_COLOR")});
+      const char* no_color = std::getenv("NO_COLOR");  // no-color.org: set and not empty, as check reads it
+      write_text_findings(io.out, findings, {io.out_is_terminal && !(no_color && *no_color)});
       for (const auto& path : report.fixed) io.out << visible_text(path) << ": no errors now\n";
       last = std::move(r.check);
     } catch (const std::exception& e) {
