@@ -308,3 +308,20 @@ TEST_CASE("a brief with an unknown status is held to idea's bar", "[ladder]") {
         Lines{at(3, 10) + "error: 'status' is \"done\", not one of: idea, draft, review, approved, launched, shelved "
                           "[key-enum]"});
 }
+
+TEST_CASE("metric-target and journey-aha leave keys of the wrong type to key-type", "[ladder]") {
+  std::string text = edited("review", "baseline = 120\ntarget = 1\nby = 2020-09-30", "baseline = \"120\"\ntarget = 1\nby = \"2020-09-30\"");
+  CHECK(brief_findings(text) ==
+        Lines{at(28, 12) + "error: 'metric.baseline' must be a number, not a string [key-type]",
+              at(30, 6) + "error: 'metric.by' must be a TOML date such as 2027-06-30, without quotes, not a string "
+                          "[key-type]"});
+  CHECK(rule_findings(edited("review", "baseline = 120\n", ""), "metric-target") ==
+        Lines{at(23, 1) + "error: metric 'Refund time' lacks baseline (required from review) [metric-target]"});
+  CHECK(brief_findings(edited("review", "aha = true", "aha = \"yes\"")) ==
+        Lines{at(21, 7) + "error: 'journey.aha' must be a boolean (true or false), not a string [key-type]"});
+  // They hold the brief below review all the same.
+  Config c = default_config();
+  CHECK(check_files({{std::string(kPath), text}}, c).briefs[0].readiness == Status::draft);
+  CHECK(check_files({{std::string(kPath), edited("review", "aha = true", "aha = \"yes\"")}}, c).briefs[0].readiness ==
+        Status::draft);
+}

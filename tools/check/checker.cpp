@@ -53,6 +53,12 @@ std::vector<std::pair<Status, std::string>> mistyped_required(const FrontMatter&
         if (fm.is_mistyped(key)) out.emplace_back(from, key);
   if (auto from = config.ladder_status("launch-missing"); from && *from != Status::shelved && fm.is_mistyped("launch"))
     out.emplace_back(*from, "launch");
+  // Within tables: metric-target and journey-aha leave these to key-type too.
+  if (auto from = config.ladder_status("metric-target"); from && *from != Status::shelved)
+    for (const char* key : {"metric.baseline", "metric.target", "metric.by"})
+      if (fm.is_mistyped(key)) out.emplace_back(*from, key);
+  if (auto from = config.ladder_status("journey-aha"); from && *from != Status::shelved && fm.is_mistyped("journey.aha"))
+    out.emplace_back(*from, "journey.aha");
   return out;
 }
 

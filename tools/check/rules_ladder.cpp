@@ -109,7 +109,8 @@ void check_journey(const Brief& b, const CheckContext& ctx, Emitter& emit) {
                  "; it needs at least " + std::to_string(ctx.config.journey_min_steps) + " [[journey]] steps" +
                  from_text(*from),
              *from);
-  if (auto from = ctx.config.ladder_status("journey-aha"); from && !journey.empty()) {
+  // An aha of the wrong type (aha = "yes") is key-type's to report.
+  if (auto from = ctx.config.ladder_status("journey-aha"); from && !journey.empty() && !b.fm.is_mistyped("journey.aha")) {
     std::vector<const JourneyStep*> aha;
     for (const auto& s : journey)
       if (s.aha) aha.push_back(&s);
@@ -133,9 +134,10 @@ void check_metrics(const Brief& b, const CheckContext& ctx, Emitter& emit) {
     for (const auto& m : metrics) {
       std::string name = m.name.value.empty() ? "a metric" : "metric '" + m.name.value + "'";
       std::vector<std::string> lacks;
-      if (!m.baseline) lacks.push_back("baseline");
-      if (!m.target) lacks.push_back("target");
-      if (!m.by) lacks.push_back("by");
+      auto mistyped = [&](std::string_view k) { return std::find(m.mistyped.begin(), m.mistyped.end(), k) != m.mistyped.end(); };
+      if (!m.baseline && !mistyped("baseline")) lacks.push_back("baseline");
+      if (!m.target && !mistyped("target")) lacks.push_back("target");
+      if (!m.by && !mistyped("by")) lacks.push_back("by");
       if (!lacks.empty()) {
         emit.add(m.pos, "metric-target", name + " lacks " + join_list(lacks) + from_text(*from), *from);
       } else if (m.baseline->value == m.target->value) {

@@ -38,6 +38,9 @@ struct Metric {
   std::optional<Located<double>> baseline, target;
   std::optional<Located<Date>> by;
   std::vector<Actual> actuals;
+  // baseline, target or by given with the wrong type: key-type reported
+  // them; metric-target does not call them missing.
+  std::vector<std::string> mistyped;
 };
 
 struct Business {

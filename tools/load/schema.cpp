@@ -240,11 +240,14 @@ class SchemaReader {
       else if (k == "unit") string(n, "metric.unit", m.unit);
       else if (k == "baseline") {
         if (number(n, "metric.baseline", v)) m.baseline = Located<double>{v, pos(n.source())};
+        else m.mistyped.push_back(k);
       } else if (k == "target") {
         if (number(n, "metric.target", v)) m.target = Located<double>{v, pos(n.source())};
+        else m.mistyped.push_back(k);
       } else if (k == "by") {
         Located<Date> d;
         if (date(n, "metric.by", d)) m.by = d;
+        else m.mistyped.push_back(k);
       } else if (k == "actuals") {
         each_table(n, "metric.actuals", [&](const toml::table& a) { actual(a, m); });
       } else unknown(key, k, kMetricKeys, "metric.");
