@@ -20,6 +20,14 @@ BAD = brief("Bad", "draft", answered=False)
 UNANSWERED = ':18:1: error: question has no answer: "Is it free?" [faq-unanswered]'
 
 
+def left_alone(hooks, hook):
+    """What `prfaq hook install` says of a hook it leaves as it is."""
+    return (f"prfaq: {hooks}/{hook} exists and was not written by prfaq (or was changed since): left as it is.\n"
+            f"  To run both, add this line to it:  prfaq hook {hook} \"$@\" || exit 1\n"
+            + ("  (pre-push also needs its standard input: see docs/reference.md, Hooks)\n" if hook == "pre-push" else "")
+            + "  To replace it: prfaq hook install --force\n")
+
+
 def findings(stderr):
     return [line for line in stderr.splitlines() if FINDING.match(line)]
 
@@ -745,11 +753,7 @@ class Test(GitTestCase):
         os.chmod(os.path.join(hooks, "pre-commit"), 0o755)
         res = r.run("hook", "install")
         self.assertEqual(res.returncode, 1)
-        self.assertEqual(res.stderr,
-                         f"prfaq: {hooks}/pre-commit exists and was not written by prfaq (or was changed since): "
-                         "left as it is.\n"
-                         "  To run both, add this line to it:  prfaq hook pre-commit \"$@\" || exit 1\n"
-                         "  To replace it: prfaq hook install --force\n")
+        self.assertEqual(res.stderr, left_alone(hooks, "pre-commit"))
         self.assertEqual(r.read(".git/hooks/pre-commit"), foreign)
         self.assertIn(f"installed {hooks}/pre-push\n", res.stdout)
         # uninstall removes only what prfaq wrote.
@@ -781,16 +785,7 @@ class Test(GitTestCase):
         r.write(".git/hooks/pre-push", mentions)
         res = r.run("hook", "install")
         self.assertEqual(res.returncode, 1)
-        self.assertEqual(res.stderr,
-                         f"prfaq: {hooks}/pre-commit exists and was not written by prfaq (or was changed since): "
-                         "left as it is.\n"
-                         "  To run both, add this line to it:  prfaq hook pre-commit \"$@\" || exit 1\n"
-                         "  To replace it: prfaq hook install --force\n"
-                         f"prfaq: {hooks}/pre-push exists and was not written by prfaq (or was changed since): "
-                         "left as it is.\n"
-                         "  To run both, add this line to it:  prfaq hook pre-push \"$@\" || exit 1\n"
-                         "  (pre-push also needs its standard input: see docs/reference.md, Hooks)\n"
-                         "  To replace it: prfaq hook install --force\n")
+        self.assertEqual(res.stderr, left_alone(hooks, "pre-commit") + left_alone(hooks, "pre-push"))
         self.assertEqual((r.read(".git/hooks/pre-commit"), r.read(".git/hooks/pre-push")), (edited, mentions))
         res = r.run("hook", "uninstall")
         self.assertEqual(res.stdout, f"kept    {hooks}/pre-commit (not written by prfaq, or changed since)\n"

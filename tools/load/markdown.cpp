@@ -6,6 +6,8 @@
 #include <exception>
 #include <vector>
 
+#include "util/utf8.h"
+
 namespace prfaq {
 
 unsigned markdown_flags() { return MD_DIALECT_GITHUB; }
@@ -305,33 +307,13 @@ class Builder {
         return " ";
       }
       if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return " ";  // control characters: a space, as in prose
-      return utf8_of(cp);
+      std::string out;
+      append_utf8(out, static_cast<std::uint32_t>(std::min<unsigned long>(cp, 0x110000)));
+      return out;
     }
     return " ";
   }
 
-  // A code point as UTF-8; U+FFFD for NUL, surrogates and beyond U+10FFFF
-  // (as HTML reads such a character reference).
-  static std::string utf8_of(unsigned long cp) {
-    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
-    std::string out;
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    return out;
-  }
 };
 
 }  // namespace

@@ -16,4 +16,8 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 // (a file name from another system, in output that must be UTF-8).
 std::string with_invalid_utf8_replaced(std::string_view text);
 
+// Appends code point `cp` as UTF-8; U+FFFD for NUL, a surrogate or a value
+// beyond U+10FFFF (as HTML reads such a character reference).
+void append_utf8(std::string& out, std::uint32_t cp);
+
 }  // namespace prfaq
