@@ -512,6 +512,27 @@ class Test(GitTestCase):
         wallet_card = [c for c in cards if c.attrs["data-title"] == "Wallet Top-up"][0]
         self.assertIn("2 error(s)", wallet_card.text)
 
+    def test_a_team_tag_or_owner_named_index_gets_its_own_page_beside_the_listing_index(self):
+        files = site_files()
+        files["content/ideas/dark-mode.md"] = add_front_matter(
+            brief("Dark Mode"), ['team = "Index"', 'tags = ["index"]']).replace('"ana@acme.example"', '"index"')
+        r = self.site_repo(files=files)
+        self.build(r)
+        out = os.path.join(r.path, "public")
+        for kind, heading in (("team", "Teams"), ("tag", "Tags"), ("owner", "Owners")):
+            self.assertTrue(os.path.isfile(os.path.join(out, kind, "index-2.html")), kind)
+            # index.html is still the overview of every name of its kind, and links to the page of "index".
+            overview = read_page(out, f"{kind}/index.html")
+            self.assertEqual(overview.one("h1").text, heading)
+            links = {a.text: a.attrs["href"] for a in overview.all("a", within=overview.one("ul", cls="term-list"))}
+            self.assertEqual(links["Index" if kind == "team" else "index"], f"../{kind}/index-2.html")
+            listing = read_page(out, f"{kind}/index-2.html")
+            self.assertEqual(listing.one("h1").text, "Index" if kind == "team" else "index")
+            self.assertEqual([c.attrs["data-title"] for c in listing.all("li", cls="card")], ["Dark Mode"])
+        page = read_page(out, "briefs/dark-mode.html")
+        hrefs = {a.attrs["href"] for a in page.all("a")}
+        self.assertLessEqual({"../team/index-2.html", "../tag/index-2.html", "../owner/index-2.html"}, hrefs)
+
     # -- 2. The brief page ------------------------------------------------------
 
     def test_brief_page_lays_out_press_release_faq_journey_metric_sign_offs_and_readiness(self):

@@ -211,7 +211,7 @@ void write_listings(const SiteModel& site, Templates& templates, SiteWriter& w) 
   };
   auto render_index = [&](const std::string& kind, const std::string& heading,
                           const std::vector<std::tuple<std::string, std::string, std::size_t>>& terms) {
-    std::string path = kind + "/index.html";
+    std::string path = kind + "/" + std::string(kListingIndex) + ".html";
     ContentHash h;
     h.add(site.global_key).add(path);
     for (const auto& [name, url, count] : terms) h.add(name).add(url).add(static_cast<std::uint64_t>(count));
