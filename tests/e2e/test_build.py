@@ -925,9 +925,10 @@ class Test(GitTestCase):
         self.assertEqual(snapshot(out), site)
         self.assertEqual(inodes(out), ino)
         self.assertEqual([f for f in os.listdir(r.path) if ".prfaq-tmp-" in f], [])
-        # Into a new folder: nothing is created.
+        # Into a new folder: nothing is created, not even a lock file beside it.
+        before = set(os.listdir(r.path))
         self.build(r, "--strict", "--out", "fresh", rc=1)
-        self.assertFalse(os.path.exists(os.path.join(r.path, "fresh")))
+        self.assertEqual(set(os.listdir(r.path)), before)
         # Without --strict the same repository builds, and says which briefs have errors.
         res = self.build(r)
         self.summary(res, with_errors=1)
@@ -1255,14 +1256,30 @@ Shoppers `<script>alert(35)</script>` of all kinds.
             self.assertTrue(res.stderr.startswith("prfaq: error: "), res.stderr)
             self.assertIn(message, res.stderr, out)
             self.assertEqual(res.stderr.count("\n"), 1, res.stderr)
-            now = snapshot(r.path)
-            self.assertEqual({k: v for k, v in now.items() if not k.startswith(".docs.prfaq-")}, before, out)
+            self.assertEqual(snapshot(r.path), before, out)
         self.assertFalse(os.path.exists(os.path.join(r.path, "content/site")))
         # An empty folder, and the folder a previous build wrote, are fine.
         os.makedirs(os.path.join(r.path, "empty"))
         self.summary(self.build(r, "--out", "empty"), with_errors=1)
         self.summary(self.build(r, "--out", "empty"), with_errors=1)
         self.assertIn("index.html", os.listdir(os.path.join(r.path, "empty")))
+
+    def test_a_refused_out_outside_the_repository_leaves_no_lock_file_beside_it(self):
+        r = self.site_repo()
+        outside = tempfile.mkdtemp(prefix="prfaq-outside-")
+        self.addCleanup(shutil.rmtree, outside, True)
+        user = os.path.join(outside, "x", "userdir")
+        os.makedirs(user)
+        with open(os.path.join(user, "notes.txt"), "w") as f:
+            f.write("mine\n")
+        before = snapshot(outside)
+        res = self.build(r, "--out", user, rc=2)
+        self.assertEqual(res.stdout, "")
+        self.assertEqual(res.stderr, f"prfaq: error: refusing to replace {user}: the folder is not empty and has no "
+                                     ".prfaq-build file, so prfaq build did not write it; choose a new or empty "
+                                     "output folder\n")
+        self.assertEqual(sorted(os.listdir(os.path.join(outside, "x"))), ["userdir"])
+        self.assertEqual(snapshot(outside), before)
 
     def test_build_from_a_subfolder_writes_the_site_at_the_repository_top(self):
         r = self.site_repo()

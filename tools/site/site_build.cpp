@@ -27,10 +27,9 @@ namespace {
 // Manifest entries for briefs' content hashes: no output path starts with '#'.
 const std::string kSourcePrefix = "#source ";
 
-// The previous build's manifest: output path -> the key it was made from.
-std::unordered_map<std::string, std::string> read_manifest(const OutputDir& out) {
+// A build's manifest: output path -> the key it was made from.
+std::unordered_map<std::string, std::string> parse_manifest(const std::optional<std::string>& text) {
   std::unordered_map<std::string, std::string> keys;
-  auto text = out.read_previous(kManifest);
   if (!text) return keys;
   std::string_view rest = *text;
   while (!rest.empty()) {
@@ -380,10 +379,11 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   site.live_reload_url = options.live_reload_url;
   site.briefs.resize(brief_paths.size());
 
-  // Taken before anything is read: two builds into one folder take turns,
-  // and the second sees the first one's manifest.
-  OutputDir out(options.out);
-  auto previous = read_manifest(out);
+  // The previous build's manifest as it is now, without the lock: which
+  // briefs are unchanged, so not rendered while loaded (a hint: a build
+  // running meanwhile may change it). An output folder prfaq refuses is
+  // refused here, before anything is loaded or written.
+  auto unchanged = parse_manifest(OutputDir::peek(options.out, kManifest));
 
   // Load and check every brief once; render its own content while loaded,
   // unless its bytes are those of the previous build (its page will most
@@ -396,8 +396,8 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   copts.skipped = &listing.skipped;
   copts.jobs = options.jobs;
   copts.on_loaded = [&](const Brief& b, std::size_t i) {
-    auto it = previous.find(kSourcePrefix + b.path);
-    bool same = it != previous.end() && it->second == ContentHash().add(*b.bytes).hex();
+    auto it = unchanged.find(kSourcePrefix + b.path);
+    bool same = it != unchanged.end() && it->second == ContentHash().add(*b.bytes).hex();
     site.briefs[i].view = make_brief_view(b, vctx, !same);
   };
   result.check = check_repository(source, config, copts);
@@ -408,7 +408,12 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
                                 (f.rule == "symlink-skipped" ? "a symbolic link (prfaq follows none)"
                                                              : "a submodule or a repository of its own"));
   result.briefs = brief_paths.size();
-  if (options.strict && result.check.errors > 0) return result;
+  if (options.strict && result.check.errors > 0) return result;  // nothing written, not even the lock file
+
+  // Taken once the build will write: two builds into one folder take turns,
+  // and the second reuses what the first wrote.
+  OutputDir out(options.out);
+  auto previous = parse_manifest(out.read_previous(kManifest));
   for (std::size_t i = 0; i < site.briefs.size(); ++i)
     if (site.briefs[i].view.path.empty()) {  // unreadable: a page with its findings only
       site.briefs[i].view.path = brief_paths[i];
