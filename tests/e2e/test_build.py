@@ -336,7 +336,8 @@ class Browser:
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for fd in (to_chrome_r, from_chrome_w, high_r, high_w):
             os.close(fd)
-        self.buffer, self.last_id, self.events, self.dialogs = b"", 0, [], []
+        self.buffer, self.last_id, self.events, self.dialogs, self.exceptions = b"", 0, [], [], []
+        self.probed = None
 
     def close(self):
         self.proc.kill()
@@ -366,6 +367,9 @@ class Browser:
                          "params": {"accept": True}, "sessionId": message["sessionId"]})
         elif "method" in message:
             self.events.append(message["method"])
+            if message["method"] == "Runtime.exceptionThrown":
+                details = message["params"]["exceptionDetails"]
+                self.exceptions.append(details.get("exception", {}).get("description") or details.get("text"))
         return message
 
     def send(self, method, params=None, session=None):
@@ -382,14 +386,17 @@ class Browser:
                     raise AssertionError(f"{method}: {reply['error']}")
                 return reply["result"]
 
-    def load(self, url, settle=0.7):
+    def load(self, url, settle=0.7, probe=None):
         """Opens url in a new tab, waits for its load event and a moment
         more (images fail, handlers would fire); returns (dialogs, problems
-        from DOM_PROBLEMS_JS, outer HTML)."""
-        self.dialogs, self.events = [], []
+        from DOM_PROBLEMS_JS, outer HTML). Uncaught script errors go to
+        self.exceptions, and the value of the expression `probe`, evaluated
+        in the loaded page, to self.probed."""
+        self.dialogs, self.events, self.exceptions, self.probed = [], [], [], None
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self.send("Page.enable", session=session)
+        self.send("Runtime.enable", session=session)
         self.send("Page.navigate", {"url": url}, session=session)
         deadline = time.monotonic() + 60
         while "Page.loadEventFired" not in self.events:
@@ -406,6 +413,8 @@ class Browser:
                              session=session)["result"]["value"]
 
         problems, dom = evaluate(DOM_PROBLEMS_JS), evaluate("document.documentElement.outerHTML")
+        if probe:
+            self.probed = evaluate(probe)
         self.send("Target.closeTarget", {"targetId": target})
         return list(self.dialogs), problems, dom
 
@@ -1461,6 +1470,44 @@ Shoppers `<script>alert(35)</script>` of all kinds.
         self.assertEqual(shown, ["Instant Refunds"])
         self.assertEqual({c.attrs["data-status"] for c in cards if "hidden" not in c.attrs}, {"review"})
         self.assertIn("1 of 4 briefs", page.one("output").text)
+
+    def test_home_page_with_unknown_or_stale_choices_in_the_address_falls_back_to_the_defaults(self):
+        r = self.site_repo()
+        self.build(r)
+        home = os.path.join(r.path, "public", "index.html")
+        browser = Browser(self)
+        self.addCleanup(browser.close)
+        probe = ("(() => { const f = document.getElementById('filters').elements; return {status: f.status.value, "
+                 "team: f.team.value, tag: f.tag.value, sort: f.sort.value, shown: f.shown.value, "
+                 "address: location.search, cards: [...document.querySelectorAll('li.card')]"
+                 ".filter(c => !c.hidden).map(c => c.dataset.title)}; })()")
+        every = ["Dark Mode", "Instant Refunds", "Loyalty Points", "Wallet Top-up"]
+        for query, expected in (
+                ("?sort=bogus&status=shelved",
+                 {"status": "shelved", "team": "", "tag": "", "sort": "updated", "shown": "0 of 4 briefs",
+                  "address": "?status=shelved", "cards": []}),
+                ("?status=bogus&team=Gone&tag=gone&sort=title",
+                 {"status": "", "team": "", "tag": "", "sort": "title", "shown": "4 of 4 briefs",
+                  "address": "?sort=title", "cards": every}),
+                ("?sort=constructor&team=Payments&tag=",
+                 {"status": "", "team": "Payments", "tag": "", "sort": "updated", "shown": "1 of 4 briefs",
+                  "address": "?team=Payments", "cards": ["Instant Refunds"]}),
+                ("?sort=__proto__&status=toString&tag=mobile",
+                 {"status": "", "team": "", "tag": "mobile", "sort": "updated", "shown": "1 of 4 briefs",
+                  "address": "?tag=mobile", "cards": ["Instant Refunds"]})):
+            dialogs, problems, _ = browser.load(file_url(home, query), settle=0.3, probe=probe)
+            self.assertEqual(browser.exceptions, [], query)
+            self.assertEqual((dialogs, problems), ([], []), query)
+            self.assertEqual(browser.probed, expected, query)
+        # The detector sees an uncaught error when there is one.
+        control = os.path.join(r.path, "control.html")
+        with open(control, "w") as f:
+            f.write("<!DOCTYPE html><p>x</p><script src=\"control.js\"></script>")
+        with open(os.path.join(r.path, "control.js"), "w") as f:
+            f.write("({})['bogus']();\n")
+        browser.load(file_url(control), settle=0.3)
+        self.assertEqual(len(browser.exceptions), 1, browser.exceptions)
+        self.assertIn("TypeError", browser.exceptions[0])
 
     def test_printed_brief_puts_the_press_release_first_and_the_faq_after_a_page_break(self):
         r = self.site_repo()
