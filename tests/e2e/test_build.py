@@ -1105,6 +1105,35 @@ Shoppers `<script>alert(35)</script>` of all kinds.
         odd = [b for b in data.values() if b["title"] == "Odd Name"]
         self.assertEqual(odd[0]["path"], 'content/"><img src=x onerror=alert(36)>.md')
 
+    def test_control_characters_and_noncharacters_in_front_matter_keep_the_feed_and_pages_well_formed(self):
+        files = site_files()
+        files["content/ideas/dark-mode.md"] = (
+            '+++\ntitle = "X \\uFFFE"\nheadline = "H \\u0000 \\u0001\\u000C\\u007F\\u0085 \\uFFFF."\n'
+            'status = "idea"\nowner = "bo@acme.example"\nteam = "T \\u001B"\n+++\n')
+        r = self.site_repo(git=True, files=files)
+        self.commit(r, "Add the briefs", "2026-03-01")
+        self.build(r)
+        out = os.path.join(r.path, "public")
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        feed = ET.parse(os.path.join(out, "feed.xml")).getroot()  # expat refuses U+FFFE, U+FFFF and C0 controls
+        entry = [e for e in feed.findall("a:entry", ns) if e.find("a:link", ns).get("href") == "briefs/dark-mode.html"]
+        self.assertEqual(entry[0].find("a:title", ns).text, "X \ufffd")
+        self.assertEqual(entry[0].find("a:summary", ns).text, "H \ufffd \ufffd\ufffd\ufffd\ufffd \ufffd.")
+        forbidden = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+        for rel in sorted(f for f in files_under(out) if f.endswith((".html", ".xml"))):
+            with open(os.path.join(out, rel), encoding="utf-8") as f:
+                text = f.read()
+            self.assertEqual(forbidden.findall(text), [], rel)
+        page = read_page(out, "briefs/dark-mode.html")
+        self.assertEqual(page.one("h1").text, "H \ufffd \ufffd\ufffd\ufffd\ufffd \ufffd.")
+        self.assertEqual(page.one("p", cls="brief-name").text, "X \ufffd")
+        card = [c for c in read_page(out, "index.html").all("li", cls="card") if c.attrs["data-title"] == "X \ufffd"]
+        self.assertEqual(card[0].attrs["data-team"], "T \ufffd")
+        # briefs.json keeps the values exactly: JSON escapes what it must.
+        with open(os.path.join(out, "briefs.json"), encoding="utf-8") as f:
+            data = {b["slug"]: b for b in json.load(f)["briefs"]}
+        self.assertEqual(data["dark-mode"]["headline"], "H \x00 \x01\x0c\x7f\x85 \uffff.")
+
     def test_browser_runs_no_brief_script_and_finds_no_injected_element(self):
         r, out, res = self.evil_site()
         browser = Browser(self)
