@@ -1105,11 +1105,12 @@ Shoppers `<script>alert(35)</script>` of all kinds.
         odd = [b for b in data.values() if b["title"] == "Odd Name"]
         self.assertEqual(odd[0]["path"], 'content/"><img src=x onerror=alert(36)>.md')
 
-    def test_control_characters_and_noncharacters_in_front_matter_keep_the_feed_and_pages_well_formed(self):
+    def test_control_characters_and_noncharacters_in_a_brief_keep_the_feed_and_pages_well_formed(self):
         files = site_files()
         files["content/ideas/dark-mode.md"] = (
             '+++\ntitle = "X \\uFFFE"\nheadline = "H \\u0000 \\u0001\\u000C\\u007F\\u0085 \\uFFFF."\n'
-            'status = "idea"\nowner = "bo@acme.example"\nteam = "T \\u001B"\n+++\n')
+            'status = "idea"\nowner = "bo@acme.example"\nteam = "T \\u001B"\n+++\n\n'
+            '## Press release\n\nBody \x01 and \x7f and \ufffe and &#1; and `\x02`.\n')
         r = self.site_repo(git=True, files=files)
         self.commit(r, "Add the briefs", "2026-03-01")
         self.build(r)
@@ -1127,6 +1128,8 @@ Shoppers `<script>alert(35)</script>` of all kinds.
         page = read_page(out, "briefs/dark-mode.html")
         self.assertEqual(page.one("h1").text, "H \ufffd \ufffd\ufffd\ufffd\ufffd \ufffd.")
         self.assertEqual(page.one("p", cls="brief-name").text, "X \ufffd")
+        self.assertEqual([p.text for p in page.all("p", within=page.one("section", cls="press-release"))],
+                         ["Body \ufffd and \ufffd and \ufffd and \ufffd and \ufffd."])
         card = [c for c in read_page(out, "index.html").all("li", cls="card") if c.attrs["data-title"] == "X \ufffd"]
         self.assertEqual(card[0].attrs["data-team"], "T \ufffd")
         # briefs.json keeps the values exactly: JSON escapes what it must.

@@ -51,3 +51,16 @@ TEST_CASE("escape_markup replaces each invalid UTF-8 sequence once", "[util][esc
   CHECK(escape_markup("\xF4\x90\x80\x80") == R + R + R + R);  // above U+10FFFF
   CHECK(escape_markup("\xFF\xFE") == R + R);
 }
+
+TEST_CASE("replace_forbidden_characters replaces what escape_markup would, and escapes nothing",
+          "[util][escape_markup]") {
+  using prfaq::replace_forbidden_characters;
+  std::string html = "<p title=\"a&amp;b\">Zoë\tok\n</p>";
+  CHECK_FALSE(replace_forbidden_characters(html));
+  CHECK(html == "<p title=\"a&amp;b\">Zoë\tok\n</p>");
+  html = "<p>a\x01" "b\x7F\uFFFE\u0085\xED\xA0\x80 \x0C</p>\n";
+  CHECK(replace_forbidden_characters(html));
+  CHECK(html == "<p>a" + R + "b" + R + R + R + R + R + R + " " + R + "</p>\n");
+  std::string empty;
+  CHECK_FALSE(replace_forbidden_characters(empty));
+}

@@ -19,6 +19,31 @@ bool forbidden(char32_t cp) {
 
 }  // namespace
 
+bool replace_forbidden_characters(std::string& html) {
+  std::size_t i = 0;
+  // Most HTML has none: find the first before copying anything.
+  for (; i < html.size(); ++i) {
+    auto u = static_cast<unsigned char>(html[i]);
+    if (u >= 0x20 && u < 0x7F) continue;
+    if (u == '\t' || u == '\n' || u == '\r') continue;
+    if (u < 0x80) break;
+    Utf8Char ch = decode_utf8(html, i);
+    if (!ch.valid || forbidden(ch.code_point)) break;
+    i += ch.length - 1;
+  }
+  if (i == html.size()) return false;
+  std::string out(html, 0, i);
+  out.reserve(html.size() + 8);
+  while (i < html.size()) {
+    Utf8Char ch = decode_utf8(html, i);
+    if (ch.valid && !forbidden(ch.code_point)) out.append(html, i, ch.length);
+    else out += kReplacement;
+    i += ch.length;
+  }
+  html = std::move(out);
+  return true;
+}
+
 std::string escape_markup(std::string_view s) {
   std::string out;
   out.reserve(s.size());

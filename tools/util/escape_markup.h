@@ -17,5 +17,9 @@ namespace prfaq {
 std::string escape_markup(std::string_view s);
 // The same, appended to `out` (no string of its own: for hot loops).
 void append_escaped_markup(std::string& out, std::string_view s);
+// For what is markup already (the Markdown renderer's HTML): each character
+// escape_markup would replace with U+FFFD is so replaced, and nothing is
+// escaped. False, and `html` untouched, when there is none.
+bool replace_forbidden_characters(std::string& html);
 
 }  // namespace prfaq
