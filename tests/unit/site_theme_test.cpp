@@ -90,14 +90,18 @@ TEST_CASE("the theme's hash changes with any file's bytes and only then", "[site
   CHECK(Theme::load(MemorySource(Files{{"site-theme/assets/y.css", "a"}})).hash() != h1);
 }
 
-TEST_CASE("a broken template in site-theme/ is Fatal naming the file", "[site][theme]") {
-  std::string e = load_error({{"site-theme/templates/brief.html", "<p>{{#x}}never closed</p>\n"}});
-  CHECK(e.starts_with("site-theme/templates/brief.html: "));
-  e = load_error({{"site-theme/templates/layout.html", "{{#a}}{{/b}}"}});
-  CHECK(e.starts_with("site-theme/templates/layout.html: "));
+TEST_CASE("a broken template in site-theme/ is Fatal naming the file, line and column", "[site][theme]") {
+  CHECK(load_error({{"site-theme/templates/brief.html", "<p>{{#x}}never closed</p>\n"}}) ==
+        "site-theme/templates/brief.html:1:4: Unclosed section \"x\"");
+  CHECK(load_error({{"site-theme/templates/layout.html", "{{#a}}{{/b}}"}}) ==
+        "site-theme/templates/layout.html:1:1: Unclosed section \"a\"");
+  CHECK(load_error({{"site-theme/templates/layout.html", "<p>\n{{/b}}"}}) ==
+        "site-theme/templates/layout.html:2:1: Unopened section \"b\"");
+  // The column counts characters, not bytes.
+  CHECK(load_error({{"site-theme/templates/home.html", "<h1>Zoë</h1>\n<p>日本 {{#cards}}</p>\n"}}) ==
+        "site-theme/templates/home.html:2:7: Unclosed section \"cards\"");
   // A new template the theme adds is checked too.
-  e = load_error({{"site-theme/templates/extra.html", "{{"}});
-  CHECK(e.starts_with("site-theme/templates/extra.html: "));
+  CHECK(load_error({{"site-theme/templates/extra.html", "\n\n  {{"}}) == "site-theme/templates/extra.html:3:3: Unclosed tag");
 }
 
 TEST_CASE("assets are not parsed as templates", "[site][theme]") {

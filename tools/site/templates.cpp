@@ -41,6 +41,8 @@ kainjow::mustache::mustache& Templates::get(const std::string& name) {
 std::string Templates::render_bare(const std::string& name, const Data& page) {
   auto& tmpl = get(name);
   std::string out = tmpl.render(page);
+  // Only errors without a place come up here: every template, partials
+  // included, was parsed when the theme loaded (Theme::load names the line).
   if (!tmpl.is_valid()) throw Fatal(theme_.origin(name) + ": " + tmpl.error_message());
   return out;
 }

@@ -5,6 +5,7 @@
 #include "util/content_hash.h"
 #include "util/embedded.h"
 #include "util/error.h"
+#include "util/mustache_error.h"
 
 namespace prfaq {
 
@@ -41,8 +42,8 @@ void Theme::finish() {
     if (path.starts_with("templates/")) {
       kainjow::mustache::mustache parsed(file.bytes);
       if (!parsed.is_valid())
-        throw Fatal((file.overridden ? std::string(kThemeDir) : "built-in theme file ") + path + ": " +
-                    parsed.error_message());
+        throw Fatal(mustache_error((file.overridden ? std::string(kThemeDir) : "built-in theme file ") + path,
+                                   file.bytes, parsed.error_message()));
     }
   }
   hash_ = h.hex();
