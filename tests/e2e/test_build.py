@@ -1450,6 +1450,35 @@ Shoppers `<script>alert(35)</script>` of all kinds.
         # Everything else keeps the built-in theme.
         self.assertIn("Every PR/FAQ in the repository", read_page(out, "index.html").text)
 
+    def test_symbolic_links_in_site_theme_are_not_used_and_the_build_says_so(self):
+        outside = tempfile.mkdtemp(prefix="prfaq-outside-")
+        self.addCleanup(shutil.rmtree, outside, True)
+        with open(os.path.join(outside, "404.html"), "w") as f:
+            f.write("<h1>From outside</h1>\n")
+        r = self.site_repo(git=True)
+        os.makedirs(os.path.join(r.path, "site-theme/templates"))
+        os.symlink(os.path.join(outside, "404.html"), os.path.join(r.path, "site-theme/templates/404.html"))
+        warning = "prfaq: warning: not used: {} is a symbolic link (prfaq follows none)\n"
+        res = self.build(r)
+        self.assertEqual(res.stderr, warning.format("site-theme/templates/404.html"))
+        out = os.path.join(r.path, "public")
+        self.assertEqual(read_page(out, "404.html").one("h1").text, "Page not found")
+        # The same from a commit: Git stores the link, prfaq does not follow it.
+        self.commit(r, "Add a linked template", "2026-03-01")
+        res = self.build(r, "--rev", "HEAD")
+        self.assertEqual(res.stderr, warning.format("site-theme/templates/404.html"))
+        self.assertEqual(read_page(out, "404.html").one("h1").text, "Page not found")
+        # A linked site-theme/ folder: nothing in it is used.
+        shutil.rmtree(os.path.join(r.path, "site-theme"))
+        os.symlink(outside, os.path.join(r.path, "site-theme"))
+        res = self.build(r)
+        self.assertEqual(res.stderr, warning.format("site-theme"))
+        self.assertEqual(read_page(out, "404.html").one("h1").text, "Page not found")
+        self.commit(r, "Link the whole theme", "2026-03-02")
+        res = self.build(r, "--rev", "HEAD")
+        self.assertEqual(res.stderr, warning.format("site-theme"))
+        self.assertEqual(read_page(out, "404.html").one("h1").text, "Page not found")
+
     def test_broken_theme_template_stops_the_build_before_anything_is_written(self):
         r = self.site_repo()
         self.build(r)

@@ -2,8 +2,12 @@
 #include <string>
 #include <vector>
 
+#include <filesystem>
+
 #include "site/theme.h"
+#include "source/fs_source.h"
 #include "support.h"
+#include "temp_dir.h"
 #include "util/error.h"
 
 using namespace prfaq;
@@ -106,4 +110,26 @@ TEST_CASE("a broken template in site-theme/ is Fatal naming the file, line and c
 
 TEST_CASE("assets are not parsed as templates", "[site][theme]") {
   CHECK(load_error({{"site-theme/assets/x.js", "const t = '{{#x}}';\n"}}) == "");
+}
+
+TEST_CASE("symbolic links in site-theme/ are not used, and each is a warning", "[site][theme]") {
+  namespace fs = std::filesystem;
+  TempDir t("theme-test");
+  t.write("site-theme/templates/list.html", "<h1>{{heading}}</h1>");
+  t.write("elsewhere/404.html", "<h1>Not from here</h1>");
+  fs::create_symlink("../../elsewhere/404.html", t.path / "site-theme/templates/404.html");
+  fs::create_directory_symlink("../elsewhere", t.path / "site-theme/assets");
+  Theme theme = Theme::load(FsSource(t.path));
+  CHECK(theme.warnings() ==
+        std::vector<std::string>{"not used: site-theme/assets is a symbolic link (prfaq follows none)",
+                                 "not used: site-theme/templates/404.html is a symbolic link (prfaq follows none)"});
+  CHECK(theme.template_text("404") == Theme::builtin().template_text("404"));
+  CHECK(theme.origin("list") == "site-theme/templates/list.html");
+
+  fs::remove_all(t.path / "site-theme");
+  fs::create_directory_symlink("elsewhere", t.path / "site-theme");
+  Theme linked = Theme::load(FsSource(t.path));
+  CHECK(linked.warnings() == std::vector<std::string>{"not used: site-theme is a symbolic link (prfaq follows none)"});
+  CHECK(linked.hash() == Theme::builtin().hash());
+  CHECK(Theme::builtin().warnings().empty());
 }

@@ -361,6 +361,7 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   };
   BuildResult result;
   Theme theme = Theme::load(source);  // before anything is written: a broken theme stops here
+  result.warnings = theme.warnings();
 
   // What the pages link to: every file under content/, every brief's page.
   Listing listing = source.list_all("content");
