@@ -1346,13 +1346,42 @@ Shoppers `<script>alert(35)</script>` of all kinds.
 
     def test_bad_options_are_refused_with_exit_2(self):
         r = self.site_repo()
-        for args, message in ((["--jobs", "-1"], "--jobs takes a number, not '-1'"),
-                              (["--jobs", "two"], "--jobs takes a number, not 'two'"),
-                              (["--base-url", "ftp://x.example/"], "--base-url takes an absolute address"),
-                              (["content/payments/refunds.md"], "prfaq build takes no paths")):
+        for args, message in ((["--jobs", "-1"], "--jobs takes a positive number of threads, not '-1'"),
+                              (["--jobs", "two"], "--jobs takes a positive number of threads, not 'two'"),
+                              (["--jobs", "0"], "--jobs takes a positive number of threads, not '0'"),
+                              (["--jobs", "4x"], "--jobs takes a positive number of threads, not '4x'"),
+                              (["--base-url", "ftp://x.example/"], "--base-url takes an absolute address "
+                                                                   "(https://host/path/ or /path/), not 'ftp://x.example/'"),
+                              (["--base-url", "https:///"], "--base-url 'https:///' names no host: give the address "
+                                                            "the site is published at (https://host/path/ or /path/)"),
+                              (["--base-url", "http://:8080/pm/"], "--base-url 'http://:8080/pm/' names no host: give "
+                                                                   "the address the site is published at "
+                                                                   "(https://host/path/ or /path/)"),
+                              (["content/payments/refunds.md"], "prfaq build takes no paths; it builds every brief "
+                                                                "(see --out, --rev)")):
             res = self.build(r, *args, rc=2)
-            self.assertIn(message, res.stderr, args)
+            self.assertEqual((res.stdout, res.stderr), ("", f"prfaq: error: {message}\n"), args)
             self.assertFalse(os.path.exists(os.path.join(r.path, "public")), args)
+        r.write("prfaq.toml", '[site]\nbase_url = "https:///briefs/"\n')
+        res = self.build(r, rc=2)
+        self.assertEqual(res.stderr, "prfaq: error: prfaq.toml: [site] base_url 'https:///briefs/' names no host: give "
+                                     "the address the site is published at (https://host/path/ or /path/)\n")
+        self.assertFalse(os.path.exists(os.path.join(r.path, "public")))
+        # --base-url wins over prfaq.toml, and a good one builds.
+        self.summary(self.build(r, "--base-url", "https://briefs.acme.example/", "--jobs", "1"), with_errors=1)
+
+    def test_jobs_takes_a_positive_number_in_check_as_in_build(self):
+        r = self.site_repo()
+        for value in ("0", "-2", "3x"):
+            res = r.run("check", "--jobs", value)
+            self.assertEqual((res.returncode, res.stdout, res.stderr),
+                             (2, "", f"prfaq: error: --jobs takes a positive number of threads, not '{value}'\n"))
+        res = r.run("check", "--jobs", "1")
+        self.assertEqual(res.returncode, 1, res.stderr)  # the fixture's draft has errors
+        # list takes no --jobs at all.
+        res = r.run("list", "--jobs", "0")
+        self.assertEqual((res.returncode, res.stderr),
+                         (2, "prfaq: error: prfaq list: unknown option '--jobs'; see 'prfaq list --help'\n"))
 
     # -- 10. Addresses ---------------------------------------------------------------------------
 

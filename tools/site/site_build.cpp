@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "load/loader.h"
+#include "site/base_url.h"
 #include "site/output_dir.h"
 #include "site/pages.h"
 #include "site/site_files.h"
@@ -40,21 +41,6 @@ std::unordered_map<std::string, std::string> parse_manifest(const std::optional<
     if (sp != std::string_view::npos) keys.emplace(std::string(line.substr(sp + 1)), std::string(line.substr(0, sp)));
   }
   return keys;
-}
-
-std::string normalise_base_url(std::string url) {
-  if (!url.empty() && url.back() != '/') url += '/';
-  return url;
-}
-
-// The path part of the base URL ("https://x.example/briefs/" -> "/briefs/"):
-// 404.html is served at any address, so its links start from the site's root.
-std::string base_path(const std::string& base_url) {
-  if (base_url.starts_with('/')) return base_url;  // a path alone: "/briefs/"
-  auto scheme = base_url.find("://");
-  if (scheme == std::string::npos) return "/";
-  auto slash = base_url.find('/', scheme + 3);
-  return slash == std::string::npos ? "/" : base_url.substr(slash);
 }
 
 }  // namespace
