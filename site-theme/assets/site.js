@@ -10,9 +10,15 @@
   form.hidden = false;
   var cards = Array.prototype.slice.call(list.children);
   var params = new URLSearchParams(window.location.search);
+  // Only a value the form offers: an unknown or stale one in the address
+  // (a team since renamed, a mistyped sort) leaves that choice at its default.
+  function offers(control, v) {
+    for (var i = 0; i < control.length; i++) if (control[i].value === v) return true;  // a <select>'s options, or radio buttons
+    return false;
+  }
   ["status", "team", "tag", "sort"].forEach(function (name) {
-    var v = params.get(name);
-    if (v !== null && form.elements[name]) form.elements[name].value = v;
+    var v = params.get(name), control = form.elements[name];
+    if (v !== null && control && offers(control, v)) control.value = v;
   });
   var compare = {
     updated: function (a, b) { return (b.dataset.updated || "").localeCompare(a.dataset.updated || ""); },
@@ -22,7 +28,7 @@
   };
   function apply() {
     var status = form.elements.status.value, team = form.elements.team.value, tag = form.elements.tag.value;
-    var sort = form.elements.sort.value;
+    var sort = compare.hasOwnProperty(form.elements.sort.value) ? form.elements.sort.value : "updated";
     var shown = 0;
     var sorted = cards.slice().sort(function (a, b) {
       return compare[sort](a, b) || a.dataset.title.localeCompare(b.dataset.title);

@@ -336,7 +336,8 @@ class Browser:
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for fd in (to_chrome_r, from_chrome_w, high_r, high_w):
             os.close(fd)
-        self.buffer, self.last_id, self.events, self.dialogs = b"", 0, [], []
+        self.buffer, self.last_id, self.events, self.dialogs, self.exceptions = b"", 0, [], [], []
+        self.probed = None
 
     def close(self):
         self.proc.kill()
@@ -366,6 +367,9 @@ class Browser:
                          "params": {"accept": True}, "sessionId": message["sessionId"]})
         elif "method" in message:
             self.events.append(message["method"])
+            if message["method"] == "Runtime.exceptionThrown":
+                details = message["params"]["exceptionDetails"]
+                self.exceptions.append(details.get("exception", {}).get("description") or details.get("text"))
         return message
 
     def send(self, method, params=None, session=None):
@@ -382,14 +386,17 @@ class Browser:
                     raise AssertionError(f"{method}: {reply['error']}")
                 return reply["result"]
 
-    def load(self, url, settle=0.7):
+    def load(self, url, settle=0.7, probe=None):
         """Opens url in a new tab, waits for its load event and a moment
         more (images fail, handlers would fire); returns (dialogs, problems
-        from DOM_PROBLEMS_JS, outer HTML)."""
-        self.dialogs, self.events = [], []
+        from DOM_PROBLEMS_JS, outer HTML). Uncaught script errors go to
+        self.exceptions, and the value of the expression `probe`, evaluated
+        in the loaded page, to self.probed."""
+        self.dialogs, self.events, self.exceptions, self.probed = [], [], [], None
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         self.send("Page.enable", session=session)
+        self.send("Runtime.enable", session=session)
         self.send("Page.navigate", {"url": url}, session=session)
         deadline = time.monotonic() + 60
         while "Page.loadEventFired" not in self.events:
@@ -406,6 +413,8 @@ class Browser:
                              session=session)["result"]["value"]
 
         problems, dom = evaluate(DOM_PROBLEMS_JS), evaluate("document.documentElement.outerHTML")
+        if probe:
+            self.probed = evaluate(probe)
         self.send("Target.closeTarget", {"targetId": target})
         return list(self.dialogs), problems, dom
 
@@ -511,6 +520,27 @@ class Test(GitTestCase):
         # The card of the brief with errors says so.
         wallet_card = [c for c in cards if c.attrs["data-title"] == "Wallet Top-up"][0]
         self.assertIn("2 error(s)", wallet_card.text)
+
+    def test_a_team_tag_or_owner_named_index_gets_its_own_page_beside_the_listing_index(self):
+        files = site_files()
+        files["content/ideas/dark-mode.md"] = add_front_matter(
+            brief("Dark Mode"), ['team = "Index"', 'tags = ["index"]']).replace('"ana@acme.example"', '"index"')
+        r = self.site_repo(files=files)
+        self.build(r)
+        out = os.path.join(r.path, "public")
+        for kind, heading in (("team", "Teams"), ("tag", "Tags"), ("owner", "Owners")):
+            self.assertTrue(os.path.isfile(os.path.join(out, kind, "index-2.html")), kind)
+            # index.html is still the overview of every name of its kind, and links to the page of "index".
+            overview = read_page(out, f"{kind}/index.html")
+            self.assertEqual(overview.one("h1").text, heading)
+            links = {a.text: a.attrs["href"] for a in overview.all("a", within=overview.one("ul", cls="term-list"))}
+            self.assertEqual(links["Index" if kind == "team" else "index"], f"../{kind}/index-2.html")
+            listing = read_page(out, f"{kind}/index-2.html")
+            self.assertEqual(listing.one("h1").text, "Index" if kind == "team" else "index")
+            self.assertEqual([c.attrs["data-title"] for c in listing.all("li", cls="card")], ["Dark Mode"])
+        page = read_page(out, "briefs/dark-mode.html")
+        hrefs = {a.attrs["href"] for a in page.all("a")}
+        self.assertLessEqual({"../team/index-2.html", "../tag/index-2.html", "../owner/index-2.html"}, hrefs)
 
     # -- 2. The brief page ------------------------------------------------------
 
@@ -904,9 +934,10 @@ class Test(GitTestCase):
         self.assertEqual(snapshot(out), site)
         self.assertEqual(inodes(out), ino)
         self.assertEqual([f for f in os.listdir(r.path) if ".prfaq-tmp-" in f], [])
-        # Into a new folder: nothing is created.
+        # Into a new folder: nothing is created, not even a lock file beside it.
+        before = set(os.listdir(r.path))
         self.build(r, "--strict", "--out", "fresh", rc=1)
-        self.assertFalse(os.path.exists(os.path.join(r.path, "fresh")))
+        self.assertEqual(set(os.listdir(r.path)), before)
         # Without --strict the same repository builds, and says which briefs have errors.
         res = self.build(r)
         self.summary(res, with_errors=1)
@@ -1074,6 +1105,38 @@ Shoppers `<script>alert(35)</script>` of all kinds.
         odd = [b for b in data.values() if b["title"] == "Odd Name"]
         self.assertEqual(odd[0]["path"], 'content/"><img src=x onerror=alert(36)>.md')
 
+    def test_control_characters_and_noncharacters_in_a_brief_keep_the_feed_and_pages_well_formed(self):
+        files = site_files()
+        files["content/ideas/dark-mode.md"] = (
+            '+++\ntitle = "X \\uFFFE"\nheadline = "H \\u0000 \\u0001\\u000C\\u007F\\u0085 \\uFFFF."\n'
+            'status = "idea"\nowner = "bo@acme.example"\nteam = "T \\u001B"\n+++\n\n'
+            '## Press release\n\nBody \x01 and \x7f and \ufffe and &#1; and `\x02`.\n')
+        r = self.site_repo(git=True, files=files)
+        self.commit(r, "Add the briefs", "2026-03-01")
+        self.build(r)
+        out = os.path.join(r.path, "public")
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        feed = ET.parse(os.path.join(out, "feed.xml")).getroot()  # expat refuses U+FFFE, U+FFFF and C0 controls
+        entry = [e for e in feed.findall("a:entry", ns) if e.find("a:link", ns).get("href") == "briefs/dark-mode.html"]
+        self.assertEqual(entry[0].find("a:title", ns).text, "X \ufffd")
+        self.assertEqual(entry[0].find("a:summary", ns).text, "H \ufffd \ufffd\ufffd\ufffd\ufffd \ufffd.")
+        forbidden = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+        for rel in sorted(f for f in files_under(out) if f.endswith((".html", ".xml"))):
+            with open(os.path.join(out, rel), encoding="utf-8") as f:
+                text = f.read()
+            self.assertEqual(forbidden.findall(text), [], rel)
+        page = read_page(out, "briefs/dark-mode.html")
+        self.assertEqual(page.one("h1").text, "H \ufffd \ufffd\ufffd\ufffd\ufffd \ufffd.")
+        self.assertEqual(page.one("p", cls="brief-name").text, "X \ufffd")
+        self.assertEqual([p.text for p in page.all("p", within=page.one("section", cls="press-release"))],
+                         ["Body \ufffd and \ufffd and \ufffd and \ufffd and \ufffd."])
+        card = [c for c in read_page(out, "index.html").all("li", cls="card") if c.attrs["data-title"] == "X \ufffd"]
+        self.assertEqual(card[0].attrs["data-team"], "T \ufffd")
+        # briefs.json keeps the values exactly: JSON escapes what it must.
+        with open(os.path.join(out, "briefs.json"), encoding="utf-8") as f:
+            data = {b["slug"]: b for b in json.load(f)["briefs"]}
+        self.assertEqual(data["dark-mode"]["headline"], "H \x00 \x01\x0c\x7f\x85 \uffff.")
+
     def test_browser_runs_no_brief_script_and_finds_no_injected_element(self):
         r, out, res = self.evil_site()
         browser = Browser(self)
@@ -1234,14 +1297,30 @@ Shoppers `<script>alert(35)</script>` of all kinds.
             self.assertTrue(res.stderr.startswith("prfaq: error: "), res.stderr)
             self.assertIn(message, res.stderr, out)
             self.assertEqual(res.stderr.count("\n"), 1, res.stderr)
-            now = snapshot(r.path)
-            self.assertEqual({k: v for k, v in now.items() if not k.startswith(".docs.prfaq-")}, before, out)
+            self.assertEqual(snapshot(r.path), before, out)
         self.assertFalse(os.path.exists(os.path.join(r.path, "content/site")))
         # An empty folder, and the folder a previous build wrote, are fine.
         os.makedirs(os.path.join(r.path, "empty"))
         self.summary(self.build(r, "--out", "empty"), with_errors=1)
         self.summary(self.build(r, "--out", "empty"), with_errors=1)
         self.assertIn("index.html", os.listdir(os.path.join(r.path, "empty")))
+
+    def test_a_refused_out_outside_the_repository_leaves_no_lock_file_beside_it(self):
+        r = self.site_repo()
+        outside = tempfile.mkdtemp(prefix="prfaq-outside-")
+        self.addCleanup(shutil.rmtree, outside, True)
+        user = os.path.join(outside, "x", "userdir")
+        os.makedirs(user)
+        with open(os.path.join(user, "notes.txt"), "w") as f:
+            f.write("mine\n")
+        before = snapshot(outside)
+        res = self.build(r, "--out", user, rc=2)
+        self.assertEqual(res.stdout, "")
+        self.assertEqual(res.stderr, f"prfaq: error: refusing to replace {user}: the folder is not empty and has no "
+                                     ".prfaq-build file, so prfaq build did not write it; choose a new or empty "
+                                     "output folder\n")
+        self.assertEqual(sorted(os.listdir(os.path.join(outside, "x"))), ["userdir"])
+        self.assertEqual(snapshot(outside), before)
 
     def test_build_from_a_subfolder_writes_the_site_at_the_repository_top(self):
         r = self.site_repo()
@@ -1267,13 +1346,42 @@ Shoppers `<script>alert(35)</script>` of all kinds.
 
     def test_bad_options_are_refused_with_exit_2(self):
         r = self.site_repo()
-        for args, message in ((["--jobs", "-1"], "--jobs takes a number, not '-1'"),
-                              (["--jobs", "two"], "--jobs takes a number, not 'two'"),
-                              (["--base-url", "ftp://x.example/"], "--base-url takes an absolute address"),
-                              (["content/payments/refunds.md"], "prfaq build takes no paths")):
+        for args, message in ((["--jobs", "-1"], "--jobs takes a positive number of threads, not '-1'"),
+                              (["--jobs", "two"], "--jobs takes a positive number of threads, not 'two'"),
+                              (["--jobs", "0"], "--jobs takes a positive number of threads, not '0'"),
+                              (["--jobs", "4x"], "--jobs takes a positive number of threads, not '4x'"),
+                              (["--base-url", "ftp://x.example/"], "--base-url takes an absolute address "
+                                                                   "(https://host/path/ or /path/), not 'ftp://x.example/'"),
+                              (["--base-url", "https:///"], "--base-url 'https:///' names no host: give the address "
+                                                            "the site is published at (https://host/path/ or /path/)"),
+                              (["--base-url", "http://:8080/pm/"], "--base-url 'http://:8080/pm/' names no host: give "
+                                                                   "the address the site is published at "
+                                                                   "(https://host/path/ or /path/)"),
+                              (["content/payments/refunds.md"], "prfaq build takes no paths; it builds every brief "
+                                                                "(see --out, --rev)")):
             res = self.build(r, *args, rc=2)
-            self.assertIn(message, res.stderr, args)
+            self.assertEqual((res.stdout, res.stderr), ("", f"prfaq: error: {message}\n"), args)
             self.assertFalse(os.path.exists(os.path.join(r.path, "public")), args)
+        r.write("prfaq.toml", '[site]\nbase_url = "https:///briefs/"\n')
+        res = self.build(r, rc=2)
+        self.assertEqual(res.stderr, "prfaq: error: prfaq.toml: [site] base_url 'https:///briefs/' names no host: give "
+                                     "the address the site is published at (https://host/path/ or /path/)\n")
+        self.assertFalse(os.path.exists(os.path.join(r.path, "public")))
+        # --base-url wins over prfaq.toml, and a good one builds.
+        self.summary(self.build(r, "--base-url", "https://briefs.acme.example/", "--jobs", "1"), with_errors=1)
+
+    def test_jobs_takes_a_positive_number_in_check_as_in_build(self):
+        r = self.site_repo()
+        for value in ("0", "-2", "3x"):
+            res = r.run("check", "--jobs", value)
+            self.assertEqual((res.returncode, res.stdout, res.stderr),
+                             (2, "", f"prfaq: error: --jobs takes a positive number of threads, not '{value}'\n"))
+        res = r.run("check", "--jobs", "1")
+        self.assertEqual(res.returncode, 1, res.stderr)  # the fixture's draft has errors
+        # list takes no --jobs at all.
+        res = r.run("list", "--jobs", "0")
+        self.assertEqual((res.returncode, res.stderr),
+                         (2, "prfaq: error: prfaq list: unknown option '--jobs'; see 'prfaq list --help'\n"))
 
     # -- 10. Addresses ---------------------------------------------------------------------------
 
@@ -1371,6 +1479,35 @@ Shoppers `<script>alert(35)</script>` of all kinds.
         # Everything else keeps the built-in theme.
         self.assertIn("Every PR/FAQ in the repository", read_page(out, "index.html").text)
 
+    def test_symbolic_links_in_site_theme_are_not_used_and_the_build_says_so(self):
+        outside = tempfile.mkdtemp(prefix="prfaq-outside-")
+        self.addCleanup(shutil.rmtree, outside, True)
+        with open(os.path.join(outside, "404.html"), "w") as f:
+            f.write("<h1>From outside</h1>\n")
+        r = self.site_repo(git=True)
+        os.makedirs(os.path.join(r.path, "site-theme/templates"))
+        os.symlink(os.path.join(outside, "404.html"), os.path.join(r.path, "site-theme/templates/404.html"))
+        warning = "prfaq: warning: not used: {} is a symbolic link (prfaq follows none)\n"
+        res = self.build(r)
+        self.assertEqual(res.stderr, warning.format("site-theme/templates/404.html"))
+        out = os.path.join(r.path, "public")
+        self.assertEqual(read_page(out, "404.html").one("h1").text, "Page not found")
+        # The same from a commit: Git stores the link, prfaq does not follow it.
+        self.commit(r, "Add a linked template", "2026-03-01")
+        res = self.build(r, "--rev", "HEAD")
+        self.assertEqual(res.stderr, warning.format("site-theme/templates/404.html"))
+        self.assertEqual(read_page(out, "404.html").one("h1").text, "Page not found")
+        # A linked site-theme/ folder: nothing in it is used.
+        shutil.rmtree(os.path.join(r.path, "site-theme"))
+        os.symlink(outside, os.path.join(r.path, "site-theme"))
+        res = self.build(r)
+        self.assertEqual(res.stderr, warning.format("site-theme"))
+        self.assertEqual(read_page(out, "404.html").one("h1").text, "Page not found")
+        self.commit(r, "Link the whole theme", "2026-03-02")
+        res = self.build(r, "--rev", "HEAD")
+        self.assertEqual(res.stderr, warning.format("site-theme"))
+        self.assertEqual(read_page(out, "404.html").one("h1").text, "Page not found")
+
     def test_broken_theme_template_stops_the_build_before_anything_is_written(self):
         r = self.site_repo()
         self.build(r)
@@ -1379,10 +1516,14 @@ Shoppers `<script>alert(35)</script>` of all kinds.
         r.write("site-theme/templates/brief.html", "<article>{{#x}} never closed</article>\n")
         res = self.build(r, rc=2)
         self.assertEqual(res.stdout, "")
-        self.assertTrue(res.stderr.startswith("prfaq: error: site-theme/templates/brief.html"), res.stderr)
+        self.assertEqual(res.stderr, 'prfaq: error: site-theme/templates/brief.html:1:10: Unclosed section "x"\n')
         self.assertEqual(snapshot(out), site)
+        r.write("site-theme/templates/home.html", "<h1>Zoë {{site_title}}</h1>\n<ul>\n  {{#cards}}<li>{{{html}}}</li>\n</ul>\n")
         res = self.build(r, "--out", "fresh", rc=2)
-        self.assertIn("site-theme/templates/brief.html", res.stderr)
+        self.assertEqual(res.stderr, 'prfaq: error: site-theme/templates/brief.html:1:10: Unclosed section "x"\n')
+        r.write("site-theme/templates/brief.html", "<article>{{title}}</article>\n")
+        res = self.build(r, "--out", "fresh", rc=2)
+        self.assertEqual(res.stderr, 'prfaq: error: site-theme/templates/home.html:3:3: Unclosed section "cards"\n')
         self.assertFalse(os.path.exists(os.path.join(r.path, "fresh")))
         self.assertEqual([f for f in os.listdir(r.path) if ".prfaq-tmp-" in f], [])
 
@@ -1423,6 +1564,44 @@ Shoppers `<script>alert(35)</script>` of all kinds.
         self.assertEqual(shown, ["Instant Refunds"])
         self.assertEqual({c.attrs["data-status"] for c in cards if "hidden" not in c.attrs}, {"review"})
         self.assertIn("1 of 4 briefs", page.one("output").text)
+
+    def test_home_page_with_unknown_or_stale_choices_in_the_address_falls_back_to_the_defaults(self):
+        r = self.site_repo()
+        self.build(r)
+        home = os.path.join(r.path, "public", "index.html")
+        browser = Browser(self)
+        self.addCleanup(browser.close)
+        probe = ("(() => { const f = document.getElementById('filters').elements; return {status: f.status.value, "
+                 "team: f.team.value, tag: f.tag.value, sort: f.sort.value, shown: f.shown.value, "
+                 "address: location.search, cards: [...document.querySelectorAll('li.card')]"
+                 ".filter(c => !c.hidden).map(c => c.dataset.title)}; })()")
+        every = ["Dark Mode", "Instant Refunds", "Loyalty Points", "Wallet Top-up"]
+        for query, expected in (
+                ("?sort=bogus&status=shelved",
+                 {"status": "shelved", "team": "", "tag": "", "sort": "updated", "shown": "0 of 4 briefs",
+                  "address": "?status=shelved", "cards": []}),
+                ("?status=bogus&team=Gone&tag=gone&sort=title",
+                 {"status": "", "team": "", "tag": "", "sort": "title", "shown": "4 of 4 briefs",
+                  "address": "?sort=title", "cards": every}),
+                ("?sort=constructor&team=Payments&tag=",
+                 {"status": "", "team": "Payments", "tag": "", "sort": "updated", "shown": "1 of 4 briefs",
+                  "address": "?team=Payments", "cards": ["Instant Refunds"]}),
+                ("?sort=__proto__&status=toString&tag=mobile",
+                 {"status": "", "team": "", "tag": "mobile", "sort": "updated", "shown": "1 of 4 briefs",
+                  "address": "?tag=mobile", "cards": ["Instant Refunds"]})):
+            dialogs, problems, _ = browser.load(file_url(home, query), settle=0.3, probe=probe)
+            self.assertEqual(browser.exceptions, [], query)
+            self.assertEqual((dialogs, problems), ([], []), query)
+            self.assertEqual(browser.probed, expected, query)
+        # The detector sees an uncaught error when there is one.
+        control = os.path.join(r.path, "control.html")
+        with open(control, "w") as f:
+            f.write("<!DOCTYPE html><p>x</p><script src=\"control.js\"></script>")
+        with open(os.path.join(r.path, "control.js"), "w") as f:
+            f.write("({})['bogus']();\n")
+        browser.load(file_url(control), settle=0.3)
+        self.assertEqual(len(browser.exceptions), 1, browser.exceptions)
+        self.assertIn("TypeError", browser.exceptions[0])
 
     def test_printed_brief_puts_the_press_release_first_and_the_faq_after_a_page_break(self):
         r = self.site_repo()

@@ -185,7 +185,7 @@ class Test(GitTestCase):
         self.assertEqual(res.stdout, "rc 2\n")
         disk = os.path.join(r.path, "disk")
         self.assertEqual(r.read("ro.err"),
-                         f"prfaq: error: cannot lock {disk}/site ({disk}/.site.prfaq-lock): Read-only file system\n")
+                         f"prfaq: error: cannot write the site into {disk}/site: Read-only file system\n")
         self.assertEqual(r.read("ro.out"), "")
         self.assertEqual(snapshot(os.path.join(r.path, "after")), snapshot(os.path.join(r.path, "before")))
 

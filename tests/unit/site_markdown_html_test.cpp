@@ -212,6 +212,18 @@ TEST_CASE("invalid UTF-8, NUL bytes and bad entities give valid UTF-8", "[site][
         "<h1 id=\"x\xEF\xBF\xBDy\xEF\xBF\xBD\">x\xEF\xBF\xBDy\xEF\xBF\xBD</h1>\n");
 }
 
+TEST_CASE("control characters and noncharacters, written or as entities, become U+FFFD", "[site][markdown_html]") {
+  const std::string R = "\xEF\xBF\xBD";
+  CHECK(markdown_to_html("Body \x01 and \x7F and \uFFFE and `\x02`.\n") ==
+        "<p>Body " + R + " and " + R + " and " + R + " and <code>" + R + "</code>.</p>\n");
+  CHECK(markdown_to_html("&#1; &#x7F; &#x85; &#xFFFF; &#x1FFFE; &#9; &#xA0;\n") ==
+        "<p>" + R + " " + R + " " + R + " " + R + " " + R + " \t \u00A0</p>\n");
+  AnchorIds ids;
+  HtmlRender r;
+  r.ids = &ids;
+  CHECK(markdown_to_html("## Q \x03\n", r) == "<h2 id=\"q-\">Q " + R + "</h2>\n");
+}
+
 TEST_CASE("any input renders without throwing, to valid UTF-8, deterministically", "[site][markdown_html]") {
   std::vector<std::string> inputs = {"", "[", "<!--", "<!-- ", "<!-->", "-->", "a <!--", std::string(1, '\0'),
                                      "````", "![", "![a](", "[a]: <", "&#", "&#x;", std::string(10000, '*'),

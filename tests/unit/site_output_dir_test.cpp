@@ -213,6 +213,34 @@ TEST_CASE("a folder prfaq did not write, a file or a symlink is never replaced",
   CHECK(tree(tmp.path / "empty").count("index.html") == 1);
 }
 
+TEST_CASE("a refused output folder gets nothing written beside it, not even a lock file", "[site][output_dir]") {
+  TempDir tmp;
+  put(tmp.path / "x/userdir/notes.txt", "mine");
+  put(tmp.path / "x/file", "x");
+  fs::create_directory(tmp.path / "x/site");
+  fs::create_directory_symlink("site", tmp.path / "x/link");
+  for (const char* refused : {"userdir", "file", "link"}) {
+    INFO(refused);
+    CHECK_THROWS_WITH(OutputDir(tmp.path / "x" / refused), Catch::StartsWith("refusing to replace "));
+    CHECK_THROWS_WITH(OutputDir::peek(tmp.path / "x" / refused, ".prfaq-manifest"),
+                      Catch::StartsWith("refusing to replace "));
+  }
+  CHECK(names(tmp.path / "x") == std::set<std::string>{"userdir", "file", "site", "link"});
+  CHECK(tree(tmp.path / "x/userdir") == std::map<std::string, std::string>{{"notes.txt", "mine"}});
+}
+
+TEST_CASE("peek reads the site now in the folder and writes nothing", "[site][output_dir]") {
+  TempDir tmp;
+  fs::path out = tmp.path / "deep/public";
+  CHECK(OutputDir::peek(out, "index.html") == std::nullopt);
+  CHECK(!fs::exists(tmp.path / "deep"));
+  build(out, {{"index.html", "i"}});
+  auto before = names(tmp.path / "deep");
+  CHECK(OutputDir::peek(out, "index.html") == std::optional<std::string>("i"));
+  CHECK(OutputDir::peek(out, "none.html") == std::nullopt);
+  CHECK(names(tmp.path / "deep") == before);
+}
+
 TEST_CASE("paths that could leave the output folder are refused and nothing is written", "[site][output_dir]") {
   TempDir tmp;
   fs::path out = tmp.path / "site" / "public";

@@ -275,7 +275,7 @@ TEST_CASE("the Atom feed without a base URL: escaped text, urn ids, relative lin
   CHECK(feed ==
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-        "  <title>R&amp;D &lt;briefs&gt; &quot;new&quot; &#39;q&#39;</title>\n"
+        "  <title>R&amp;D &lt;briefs&gt; &quot;new&quot; &#39;q&#39;\uFFFD\uFFFD</title>\n"
         "  <subtitle>New and changed briefs</subtitle>\n"
         "  <id>urn:prfaq:feed</id>\n"
         "  <link rel=\"self\" href=\"feed.xml\"/>\n"
@@ -283,7 +283,7 @@ TEST_CASE("the Atom feed without a base URL: escaped text, urn ids, relative lin
         "  <updated>2020-02-03T00:00:00Z</updated>\n"
         "  <generator version=\"" PRFAQ_VERSION "\">prfaq</generator>\n"
         "  <entry>\n"
-        "    <title>Refunds &lt;now&gt; &amp; &quot;fast&quot; &#39;ok&#39;</title>\n"
+        "    <title>Refunds &lt;now&gt; &amp; &quot;fast&quot; &#39;ok&#39;\uFFFD</title>\n"
         "    <id>urn:prfaq:brief:instant-refunds</id>\n"
         "    <link href=\"briefs/instant-refunds.html\"/>\n"
         "    <published>2020-01-02T00:00:00Z</published>\n"

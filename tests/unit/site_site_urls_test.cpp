@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "site/site_model.h"
 #include "site/site_urls.h"
 
 using prfaq::brief_page_url;
@@ -97,6 +98,28 @@ TEST_CASE("adding a key after freezing reassigns names on the next lookup", "[si
   n.add("B");
   CHECK(n.file("B") == "b");
   CHECK(n.file("b") == "b-2");
+}
+
+TEST_CASE("a reserved name is never a key's file: the key gets -2", "[site][site_urls]") {
+  PageNames n({"index"});
+  for (const char* k : {"Index", "index", "INDEX", "index-2", "other"}) n.add(k);
+  n.freeze();
+  // Sorted keys: "INDEX" "Index" "index" "index-2" "other".
+  CHECK(n.file("INDEX") == "index-2");
+  CHECK(n.file("Index") == "index-3");
+  CHECK(n.file("index") == "index-4");
+  CHECK(n.file("index-2") == "index-2-2");
+  CHECK(n.file("other") == "other");
+}
+
+TEST_CASE("the team, tag and owner names of a site leave index to the listing folder's index.html",
+          "[site][site_urls]") {
+  prfaq::SiteModel site;
+  for (auto* names : {&site.teams, &site.tags, &site.owners}) {
+    names->add("index");
+    names->freeze();
+    CHECK(names->file("index") == "index-2");
+  }
 }
 
 TEST_CASE("brief_page_url puts a page under briefs/", "[site][site_urls]") {

@@ -50,7 +50,17 @@ TEST_CASE("values are HTML-escaped and only triple braces write raw HTML", "[sit
   Data d = object_data();
   text(d, "v", "<script>alert(\"x\" & 'y')</script>");
   d["raw"] = Data("<b>ok</b>");
-  CHECK(templates.render("t", d) == "<main>&lt;script&gt;alert(&quot;x&quot; &amp; &apos;y&apos;)&lt;/script&gt;|<b>ok</b></main>");
+  CHECK(templates.render("t", d) == "<main>&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;|<b>ok</b></main>");
+}
+
+TEST_CASE("values in templates and their partials lose the characters HTML calls parse errors",
+          "[site][templates]") {
+  // As escape_markup (util_escape_markup_test.cpp) does for the feed and the charts: U+FFFD in their place.
+  Theme theme = theme_with({{"t", "{{v}}|{{> card_list}}"}, {"card_list", "{{v}}"}, {"layout", "{{{main}}}"}});
+  Templates templates(theme);
+  Data d = object_data();
+  text(d, "v", std::string("H \0 \x01\x7F\uFFFE", 9));
+  CHECK(templates.render("t", d) == "H \uFFFD \uFFFD\uFFFD\uFFFD|H \uFFFD \uFFFD\uFFFD\uFFFD");
 }
 
 TEST_CASE("render wraps the page in the built-in layout", "[site][templates]") {

@@ -2,8 +2,12 @@
 #include <string>
 #include <vector>
 
+#include <filesystem>
+
 #include "site/theme.h"
+#include "source/fs_source.h"
 #include "support.h"
+#include "temp_dir.h"
 #include "util/error.h"
 
 using namespace prfaq;
@@ -90,16 +94,42 @@ TEST_CASE("the theme's hash changes with any file's bytes and only then", "[site
   CHECK(Theme::load(MemorySource(Files{{"site-theme/assets/y.css", "a"}})).hash() != h1);
 }
 
-TEST_CASE("a broken template in site-theme/ is Fatal naming the file", "[site][theme]") {
-  std::string e = load_error({{"site-theme/templates/brief.html", "<p>{{#x}}never closed</p>\n"}});
-  CHECK(e.starts_with("site-theme/templates/brief.html: "));
-  e = load_error({{"site-theme/templates/layout.html", "{{#a}}{{/b}}"}});
-  CHECK(e.starts_with("site-theme/templates/layout.html: "));
+TEST_CASE("a broken template in site-theme/ is Fatal naming the file, line and column", "[site][theme]") {
+  CHECK(load_error({{"site-theme/templates/brief.html", "<p>{{#x}}never closed</p>\n"}}) ==
+        "site-theme/templates/brief.html:1:4: Unclosed section \"x\"");
+  CHECK(load_error({{"site-theme/templates/layout.html", "{{#a}}{{/b}}"}}) ==
+        "site-theme/templates/layout.html:1:1: Unclosed section \"a\"");
+  CHECK(load_error({{"site-theme/templates/layout.html", "<p>\n{{/b}}"}}) ==
+        "site-theme/templates/layout.html:2:1: Unopened section \"b\"");
+  // The column counts characters, not bytes.
+  CHECK(load_error({{"site-theme/templates/home.html", "<h1>Zoë</h1>\n<p>日本 {{#cards}}</p>\n"}}) ==
+        "site-theme/templates/home.html:2:7: Unclosed section \"cards\"");
   // A new template the theme adds is checked too.
-  e = load_error({{"site-theme/templates/extra.html", "{{"}});
-  CHECK(e.starts_with("site-theme/templates/extra.html: "));
+  CHECK(load_error({{"site-theme/templates/extra.html", "\n\n  {{"}}) == "site-theme/templates/extra.html:3:3: Unclosed tag");
 }
 
 TEST_CASE("assets are not parsed as templates", "[site][theme]") {
   CHECK(load_error({{"site-theme/assets/x.js", "const t = '{{#x}}';\n"}}) == "");
+}
+
+TEST_CASE("symbolic links in site-theme/ are not used, and each is a warning", "[site][theme]") {
+  namespace fs = std::filesystem;
+  TempDir t("theme-test");
+  t.write("site-theme/templates/list.html", "<h1>{{heading}}</h1>");
+  t.write("elsewhere/404.html", "<h1>Not from here</h1>");
+  fs::create_symlink("../../elsewhere/404.html", t.path / "site-theme/templates/404.html");
+  fs::create_directory_symlink("../elsewhere", t.path / "site-theme/assets");
+  Theme theme = Theme::load(FsSource(t.path));
+  CHECK(theme.warnings() ==
+        std::vector<std::string>{"not used: site-theme/assets is a symbolic link (prfaq follows none)",
+                                 "not used: site-theme/templates/404.html is a symbolic link (prfaq follows none)"});
+  CHECK(theme.template_text("404") == Theme::builtin().template_text("404"));
+  CHECK(theme.origin("list") == "site-theme/templates/list.html");
+
+  fs::remove_all(t.path / "site-theme");
+  fs::create_directory_symlink("elsewhere", t.path / "site-theme");
+  Theme linked = Theme::load(FsSource(t.path));
+  CHECK(linked.warnings() == std::vector<std::string>{"not used: site-theme is a symbolic link (prfaq follows none)"});
+  CHECK(linked.hash() == Theme::builtin().hash());
+  CHECK(Theme::builtin().warnings().empty());
 }

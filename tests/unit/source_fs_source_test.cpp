@@ -87,3 +87,18 @@ TEST_CASE("fs source: is_file is true for a file, false for a folder, a link or 
   CHECK_FALSE(source.is_file("content/none.png"));
   CHECK_FALSE(source.is_file(""));
 }
+
+TEST_CASE("fs source: a listed folder that is itself a link is skipped by name, and nothing in it listed",
+          "[source]") {
+  Tree t;
+  t.write("theme/templates/404.html", "<h1>elsewhere</h1>");
+  fs::create_directory_symlink("theme", t.root / "site-theme");
+  fs::create_symlink("nowhere", t.root / "dangling");
+  FsSource source(t.root);
+  Listing l = source.list_all("site-theme");
+  CHECK(l.files.empty());
+  CHECK(skipped_of(l) == std::vector<std::string>{"link site-theme"});
+  CHECK(skipped_of(source.list_all("site-theme/")) == std::vector<std::string>{"link site-theme"});
+  CHECK(skipped_of(source.list_all("dangling")) == std::vector<std::string>{"link dangling"});
+  CHECK(skipped_of(source.list_all("missing")).empty());
+}

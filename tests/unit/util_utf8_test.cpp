@@ -1,7 +1,10 @@
-// util/utf8.cpp: first_invalid_utf8, RFC 3629 validation, and with_invalid_utf8_replaced.
+// util/utf8.cpp: first_invalid_utf8, RFC 3629 validation, with_invalid_utf8_replaced and decode_utf8.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <tuple>
 
 #include "util/utf8.h"
 
@@ -69,4 +72,34 @@ TEST_CASE("with_invalid_utf8_replaced turns each bad byte into U+FFFD and keeps 
   CHECK(with_invalid_utf8_replaced("") == "");
   CHECK(with_invalid_utf8_replaced("caf\xC3\xA9") == "caf\xC3\xA9");
   CHECK(with_invalid_utf8_replaced("a\xFF\xFE" "b\xC3") == "a\xEF\xBF\xBD\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+}
+
+TEST_CASE("decode_utf8 reads one character and its length", "[utf8]") {
+  using prfaq::decode_utf8;
+  auto one = [](std::string_view s, std::size_t at = 0) {
+    auto c = decode_utf8(s, at);
+    return std::tuple(static_cast<std::uint32_t>(c.code_point), c.length, c.valid);
+  };
+  CHECK(one("a") == std::tuple(0x61u, 1u, true));
+  CHECK(one("\0"s) == std::tuple(0u, 1u, true));
+  CHECK(one("x\xC3\xA9", 1) == std::tuple(0xE9u, 2u, true));
+  CHECK(one("\xEF\xBF\xBE") == std::tuple(0xFFFEu, 3u, true));
+  CHECK(one("\xF4\x8F\xBF\xBF") == std::tuple(0x10FFFFu, 4u, true));
+}
+
+TEST_CASE("decode_utf8 gives an invalid sequence the length of its maximal subpart", "[utf8]") {
+  using prfaq::decode_utf8;
+  auto bad = [](std::string_view s) {
+    auto c = decode_utf8(s, 0);
+    return c.valid ? 0u : c.length;
+  };
+  CHECK(bad("\x80") == 1u);
+  CHECK(bad("\xFF") == 1u);
+  CHECK(bad("\xC0\x80") == 1u);          // overlong: C0 never starts a sequence
+  CHECK(bad("\xE0\x80\x80") == 1u);      // overlong: E0 needs A0..BF next
+  CHECK(bad("\xED\xA0\x80") == 1u);      // a surrogate: ED needs 80..9F next
+  CHECK(bad("\xF4\x90\x80\x80") == 1u);  // above U+10FFFF
+  CHECK(bad("\xE6\x97") == 2u);          // cut at the end of the text
+  CHECK(bad("\xE6\x97z") == 2u);         // cut by a character that is not a continuation
+  CHECK(bad("\xF0\x9F\x98") == 3u);
 }

@@ -6,8 +6,10 @@
 #include <mutex>
 
 #include "cli/commands.h"
+#include "cli/jobs_option.h"
 #include "cli/repository.h"
 #include "report/report.h"
+#include "site/base_url.h"
 #include "site/site_build.h"
 #include "source/fs_source.h"
 #include "source/git_history.h"
@@ -20,18 +22,6 @@ namespace prfaq {
 namespace fs = std::filesystem;
 
 namespace {
-
-int jobs_of(const Args& args) {
-  auto j = args.get("--jobs");
-  if (!j) return 0;
-  try {
-    std::size_t used = 0;
-    int n = std::stoi(*j, &used);
-    if (used == j->size() && n >= 0) return n;  // 0: one per CPU, as for check
-  } catch (...) {
-  }
-  throw Fatal("--jobs takes a number, not '" + *j + "'");
-}
 
 bool inside(const fs::path& path, const fs::path& folder) {
   auto rel = path.lexically_relative(folder);
@@ -62,14 +52,10 @@ int run_build(const Args& args, Io& io) {
   if (!args.positional.empty()) throw Fatal("prfaq build takes no paths; it builds every brief (see --out, --rev)");
   auto started = std::chrono::steady_clock::now();
   BuildOptions options;
-  options.jobs = jobs_of(args);
+  options.jobs = jobs_option(args);
   options.strict = args.has("--strict");
-  auto valid_base = [](const std::string& url) {
-    return url.empty() || url.starts_with("https://") || url.starts_with("http://") || url.starts_with("/");
-  };
   if (auto url = args.get("--base-url")) {
-    if (!valid_base(*url))
-      throw Fatal("--base-url takes an absolute address (https://host/path/ or /path/), not '" + *url + "'");
+    if (auto problem = base_url_problem(*url)) throw Fatal("--base-url " + *problem);
     options.base_url = *url;
   }
 
@@ -99,9 +85,8 @@ int run_build(const Args& args, Io& io) {
       if (options.tip) options.revision = "the working tree at " + oid_short(*options.tip);
     }
   }
-  if (!options.base_url && !valid_base(config.base_url))
-    throw Fatal("prfaq.toml: [site] base_url takes an absolute address (https://host/path/ or /path/), not '" +
-                config.base_url + "'");
+  if (auto problem = base_url_problem(config.base_url); problem && !options.base_url)
+    throw Fatal("prfaq.toml: [site] base_url " + *problem);
   if (git && options.tip) {
     options.git = &*git;
     if (!args.get("--rev")) options.git_prefix = prefix_in_work_tree(*git, root);

@@ -4,6 +4,7 @@
 
 #include "check/checker.h"
 #include "cli/commands.h"
+#include "cli/jobs_option.h"
 #include "cli/repository.h"
 #include "load/brief_paths.h"
 #include "report/report.h"
@@ -88,13 +89,7 @@ int run_check(const Args& args, Io& io) {
   }
 
   CheckOptions options;
-  if (auto j = args.get("--jobs")) {
-    try {
-      options.jobs = std::stoi(*j);
-    } catch (...) {
-      throw Fatal("--jobs takes a number, not '" + *j + "'");
-    }
-  }
+  options.jobs = jobs_option(args);
   // Paths name briefs, or folders whose briefs to check: a brief is
   // content/**/SLUG.md or a bundle's index.md, never a template or a
   // bundle's resource.

@@ -23,7 +23,7 @@
 #include "source/libgit2.h"
 #include "util/embedded.h"
 #include "util/error.h"
-#include "util/line_index.h"
+#include "util/mustache_error.h"
 
 namespace prfaq {
 
@@ -78,20 +78,6 @@ std::optional<std::string> ask(Io& io, std::string_view prompt) {
   auto first = line.find_first_not_of(" \t\r");
   if (first == std::string::npos) return std::string();
   return line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
-}
-
-// A Mustache error from kainjow ("Unclosed section \"x\" at 42", where 42
-// is a byte offset) as "content/_template.md:LINE:COL: Unclosed section ...".
-std::string template_error(std::string_view tmpl, const std::string& message) {
-  const std::string where = "content/_template.md";
-  std::size_t at = message.rfind(" at ");
-  if (at != std::string::npos && at + 4 < message.size() && message.size() - at < 24 &&
-      message.find_first_not_of("0123456789", at + 4) == std::string::npos) {
-    std::size_t offset = std::min<std::size_t>(std::stoull(message.substr(at + 4)), tmpl.size());
-    Position pos = LineIndex(tmpl).at(offset);
-    return where + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " + message.substr(0, at);
-  }
-  return where + ": " + message;
 }
 
 // A template whose brief would not load (no front matter, not TOML, keys of
@@ -166,7 +152,7 @@ int run_new(const Args& args, Io& io) {
 
   std::string owner = args.get("--owner").value_or(git_user_email(repo.root));
   kainjow::mustache::mustache m(tmpl);
-  if (!m.is_valid()) throw Fatal(template_error(tmpl, m.error_message()));
+  if (!m.is_valid()) throw Fatal(mustache_error("content/_template.md", tmpl, m.error_message()));
   m.set_custom_escape([](const std::string& s) { return toml_escape(s); });
   kainjow::mustache::data data;
   data.set("title", title);
@@ -176,7 +162,7 @@ int run_new(const Args& args, Io& io) {
   data.set("customer", customer.value_or(""));
   data.set("date", Date::today().str());
   std::string text = m.render(data);
-  if (!m.is_valid()) throw Fatal(template_error(tmpl, m.error_message()));
+  if (!m.is_valid()) throw Fatal(mustache_error("content/_template.md", tmpl, m.error_message()));
   refuse_unloadable(text, path, repo.config);
 
   if (create_file_inside(repo.root, path, text) == Created::exists)

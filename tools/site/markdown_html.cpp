@@ -542,9 +542,11 @@ std::string markdown_to_html(std::string_view markdown, const HtmlRender& option
   if (sink.error) std::rethrow_exception(sink.error);
   if (rc != 0) throw std::bad_alloc();  // md4c fails only when out of memory
   std::string out = PostProcess(md, sink.out, options).run();
-  // A numeric entity for a surrogate (&#xD800;) comes out of md4c-html as
-  // CESU-8 bytes, which are not UTF-8.
-  if (needs_repair(out)) out = repaired(out);
+  // md4c-html writes control characters and noncharacters as they are
+  // (from the text, or a numeric entity such as &#1; or &#xFFFE;), and an
+  // entity for a surrogate (&#xD800;) as CESU-8 bytes, which are not UTF-8:
+  // U+FFFD in their place, as in every other value of a page.
+  replace_forbidden_characters(out);
   return out;
 }
 

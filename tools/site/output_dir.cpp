@@ -107,7 +107,7 @@ OutputDir::Fd::~Fd() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-OutputDir::OutputDir(const fs::path& out) : display_(out.generic_string()) {
+OutputDir::OutputDir(const fs::path& out, Unlocked) : display_(out.generic_string()) {
   while (display_.size() > 1 && display_.back() == '/') display_.pop_back();
   std::error_code ec;
   if (display_.empty()) throw Fatal("no output folder given");
@@ -115,9 +115,21 @@ OutputDir::OutputDir(const fs::path& out) : display_(out.generic_string()) {
   if (ec) throw Fatal("cannot find " + display_ + ": " + ec.message());
   if (!out_.has_filename()) out_ = out_.parent_path();  // "public/" or "."
   if (out_ == out_.root_path()) throw Fatal("refusing to replace " + display_ + ": it is the root folder");
+  previous_ = open_replaceable(false);
+}
+
+std::optional<std::string> OutputDir::peek(const fs::path& out, std::string_view rel) {
+  return OutputDir(out, Unlocked{}).read_previous(rel);
+}
+
+OutputDir::OutputDir(const fs::path& out) : OutputDir(out, Unlocked{}) {
+  // Checked above before anything is written, so that a refused folder
+  // leaves no trace (not even a lock file beside it); and again below under
+  // the lock: another build may have just created or replaced `out`.
+  previous_ = Fd();
   const fs::path parent = out_.parent_path();
   const std::string name = out_.filename().string();
-
+  std::error_code ec;
   fs::create_directories(parent, ec);
   if (ec) throw Fatal("cannot create " + parent.string() + ": " + ec.message());
 
@@ -128,29 +140,7 @@ OutputDir::OutputDir(const fs::path& out) : display_(out.generic_string()) {
   if (lock_.get() < 0) fail({"cannot lock ", display_, " (", lock_path.native(), ")"});
   while (::flock(lock_.get(), LOCK_EX) != 0)
     if (errno != EINTR) fail({"cannot lock ", display_, " (", lock_path.native(), ")"});
-
-  // Checked under the lock: another build may have just created `out`.
-  struct stat st;
-  if (::lstat(out_.c_str(), &st) == 0) {
-    if (S_ISLNK(st.st_mode))
-      throw Fatal("refusing to replace " + display_ + ": it is a symbolic link; give the folder itself");
-    if (!S_ISDIR(st.st_mode)) throw Fatal("refusing to replace " + display_ + ": it is a file, not a folder");
-    previous_ = Fd(::open(out_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-    if (previous_.get() < 0) fail({"cannot open ", display_});
-    struct stat marker;
-    bool ours = ::fstatat(previous_.get(), std::string(kMarker).c_str(), &marker, AT_SYMLINK_NOFOLLOW) == 0 &&
-                S_ISREG(marker.st_mode);
-    // A folder the user made read-only (chmod a-w) is theirs to keep as it
-    // is: the swap below would go through it, as it only needs the parent.
-    if (::faccessat(AT_FDCWD, out_.c_str(), W_OK, AT_EACCESS) != 0) fail({"cannot write the site into ", display_});
-    bool empty = fs::is_empty(out_, ec);
-    if (ec) throw Fatal("cannot read " + display_ + ": " + ec.message());
-    if (!ours && !empty)
-      throw Fatal("refusing to replace " + display_ + ": the folder is not empty and has no " + std::string(kMarker) +
-                  " file, so prfaq build did not write it; choose a new or empty output folder");
-  } else if (errno != ENOENT) {
-    fail({"cannot read ", display_});
-  }
+  previous_ = open_replaceable(true);
 
   // We hold the lock, so any staging folder here belongs to a build that died.
   const std::string prefix = "." + name + ".prfaq-tmp-";
@@ -168,8 +158,36 @@ OutputDir::OutputDir(const fs::path& out) : display_(out.generic_string()) {
   if (::mkdir(staging_.c_str(), 0755) != 0) fail({"cannot create ", display_});
 }
 
+OutputDir::Fd OutputDir::open_replaceable(bool locked) const {
+  struct stat st;
+  if (::lstat(out_.c_str(), &st) != 0) {
+    // Not there: nothing to replace. Before the lock, a missing parent
+    // (ENOTDIR: a file on the way) is for create_directories to report.
+    if (errno == ENOENT || (!locked && errno == ENOTDIR)) return Fd();
+    fail({"cannot read ", display_});
+  }
+  if (S_ISLNK(st.st_mode))
+    throw Fatal("refusing to replace " + display_ + ": it is a symbolic link; give the folder itself");
+  if (!S_ISDIR(st.st_mode)) throw Fatal("refusing to replace " + display_ + ": it is a file, not a folder");
+  Fd dir(::open(out_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+  if (dir.get() < 0) fail({"cannot open ", display_});
+  struct stat marker;
+  bool ours = ::fstatat(dir.get(), std::string(kMarker).c_str(), &marker, AT_SYMLINK_NOFOLLOW) == 0 &&
+              S_ISREG(marker.st_mode);
+  std::error_code ec;
+  bool empty = fs::is_empty(out_, ec);
+  if (ec) throw Fatal("cannot read " + display_ + ": " + ec.message());
+  if (!ours && !empty)
+    throw Fatal("refusing to replace " + display_ + ": the folder is not empty and has no " + std::string(kMarker) +
+                " file, so prfaq build did not write it; choose a new or empty output folder");
+  // A folder the user made read-only (chmod a-w) is theirs to keep as it
+  // is: the swap would go through it, as it only needs the parent.
+  if (::faccessat(AT_FDCWD, out_.c_str(), W_OK, AT_EACCESS) != 0) fail({"cannot write the site into ", display_});
+  return dir;
+}
+
 OutputDir::~OutputDir() {
-  if (!committed_) remove_tree(staging_);  // best effort
+  if (!committed_ && !staging_.empty()) remove_tree(staging_);  // best effort
 }
 
 std::string OutputDir::shown(std::string_view rel) const { return display_ + "/" + std::string(rel); }

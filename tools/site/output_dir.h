@@ -24,10 +24,16 @@ class OutputDir {
  public:
   // Starts a build into `out` (absolute or relative; its parent is created if
   // missing). Blocks while another build holds the lock on the same folder.
-  // Throws Fatal when `out` is a file, a symlink, or a non-empty folder
-  // without kMarker. Removes staging folders left by killed builds, then
+  // Throws Fatal when `out` is a file, a symlink, a non-empty folder without
+  // kMarker, or a folder it may not write: then it has written nothing, no
+  // lock file either. Removes staging folders left by killed builds, then
   // creates a fresh one: "<parent>/.<name>.prfaq-tmp-<pid>".
   explicit OutputDir(const std::filesystem::path& out);
+  // The file `rel` of the site now in `out`, read without taking the lock
+  // and without writing anything: a hint, which a build running meanwhile
+  // may make stale. Throws Fatal as the constructor does for an `out` it
+  // refuses; nullopt when there is no such regular file.
+  static std::optional<std::string> peek(const std::filesystem::path& out, std::string_view rel);
   // Without commit(): removes the staging folder; the previous site stays
   // exactly as it was. Releases the lock.
   ~OutputDir();
@@ -72,6 +78,12 @@ class OutputDir {
     int fd_;
   };
 
+  // Checks `out` and opens the previous site, without the lock and
+  // without writing anything (no staging folder): for peek(), and the
+  // first step of the public constructor.
+  struct Unlocked {};
+  OutputDir(const std::filesystem::path& out, Unlocked);
+
   // The previous site's folder holding `rel`, reached without following a
   // symlink; dir < 0 when there is no such folder.
   struct Previous {
@@ -80,6 +92,9 @@ class OutputDir {
     std::string leaf;
   };
   Previous find_previous(std::string_view rel) const;
+  // Checks that `out` may be replaced (see the constructor) and opens it;
+  // -1 when there is no `out` yet. `locked`: called under the lock.
+  Fd open_replaceable(bool locked) const;
   std::string shown(std::string_view rel) const;  // "<out>/<rel>" as the user named it
   void make_parents(std::string_view rel) const;
 

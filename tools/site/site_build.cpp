@@ -11,6 +11,7 @@
 
 #include "load/brief_paths.h"
 #include "load/loader.h"
+#include "site/base_url.h"
 #include "site/output_dir.h"
 #include "site/pages.h"
 #include "site/site_files.h"
@@ -28,10 +29,9 @@ namespace {
 // Manifest entries for briefs' content hashes: no output path starts with '#'.
 const std::string kSourcePrefix = "#source ";
 
-// The previous build's manifest: output path -> the key it was made from.
-std::unordered_map<std::string, std::string> read_manifest(const OutputDir& out) {
+// A build's manifest: output path -> the key it was made from.
+std::unordered_map<std::string, std::string> parse_manifest(const std::optional<std::string>& text) {
   std::unordered_map<std::string, std::string> keys;
-  auto text = out.read_previous(kManifest);
   if (!text) return keys;
   std::string_view rest = *text;
   while (!rest.empty()) {
@@ -42,21 +42,6 @@ std::unordered_map<std::string, std::string> read_manifest(const OutputDir& out)
     if (sp != std::string_view::npos) keys.emplace(std::string(line.substr(sp + 1)), std::string(line.substr(0, sp)));
   }
   return keys;
-}
-
-std::string normalise_base_url(std::string url) {
-  if (!url.empty() && url.back() != '/') url += '/';
-  return url;
-}
-
-// The path part of the base URL ("https://x.example/briefs/" -> "/briefs/"):
-// 404.html is served at any address, so its links start from the site's root.
-std::string base_path(const std::string& base_url) {
-  if (base_url.starts_with('/')) return base_url;  // a path alone: "/briefs/"
-  auto scheme = base_url.find("://");
-  if (scheme == std::string::npos) return "/";
-  auto slash = base_url.find('/', scheme + 3);
-  return slash == std::string::npos ? "/" : base_url.substr(slash);
 }
 
 }  // namespace
@@ -212,7 +197,7 @@ void write_listings(const SiteModel& site, Templates& templates, SiteWriter& w) 
   };
   auto render_index = [&](const std::string& kind, const std::string& heading,
                           const std::vector<std::tuple<std::string, std::string, std::size_t>>& terms) {
-    std::string path = kind + "/index.html";
+    std::string path = kind + "/" + std::string(kListingIndex) + ".html";
     ContentHash h;
     h.add(site.global_key).add(path);
     for (const auto& [name, url, count] : terms) h.add(name).add(url).add(static_cast<std::uint64_t>(count));
@@ -363,6 +348,7 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   };
   BuildResult result;
   Theme theme = Theme::load(source);  // before anything is written: a broken theme stops here
+  result.warnings = theme.warnings();
 
   // What the pages link to: every file under content/, every brief's page.
   Listing listing = source.list_all("content");
@@ -381,10 +367,11 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   site.live_reload_url = options.live_reload_url;
   site.briefs.resize(brief_paths.size());
 
-  // Taken before anything is read: two builds into one folder take turns,
-  // and the second sees the first one's manifest.
-  OutputDir out(options.out);
-  auto previous = read_manifest(out);
+  // The previous build's manifest as it is now, without the lock: which
+  // briefs are unchanged, so not rendered while loaded (a hint: a build
+  // running meanwhile may change it). An output folder prfaq refuses is
+  // refused here, before anything is loaded or written.
+  auto unchanged = parse_manifest(OutputDir::peek(options.out, kManifest));
 
   // Load and check every brief once; render its own content while loaded,
   // unless its bytes are those of the previous build (its page will most
@@ -397,8 +384,8 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   copts.skipped = &listing.skipped;
   copts.jobs = options.jobs;
   copts.on_loaded = [&](const Brief& b, std::size_t i) {
-    auto it = previous.find(kSourcePrefix + b.path);
-    bool same = it != previous.end() && it->second == ContentHash().add(*b.bytes).hex();
+    auto it = unchanged.find(kSourcePrefix + b.path);
+    bool same = it != unchanged.end() && it->second == ContentHash().add(*b.bytes).hex();
     site.briefs[i].view = make_brief_view(b, vctx, !same);
   };
   result.check = check_repository(source, config, copts);
@@ -409,7 +396,12 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
                                 (f.rule == "symlink-skipped" ? "a symbolic link (prfaq follows none)"
                                                              : "a submodule or a repository of its own"));
   result.briefs = brief_paths.size();
-  if (options.strict && result.check.errors > 0) return result;
+  if (options.strict && result.check.errors > 0) return result;  // nothing written, not even the lock file
+
+  // Taken once the build will write: two builds into one folder take turns,
+  // and the second reuses what the first wrote.
+  OutputDir out(options.out);
+  auto previous = parse_manifest(out.read_previous(kManifest));
   for (std::size_t i = 0; i < site.briefs.size(); ++i)
     if (site.briefs[i].view.path.empty()) {  // unreadable: a page with its findings only
       site.briefs[i].view.path = brief_paths[i];

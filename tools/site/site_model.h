@@ -31,7 +31,8 @@ struct SiteModel {
   std::vector<SiteBrief> briefs;  // in path order
   History history;
   bool has_history = false;
-  PageNames teams, tags, owners;
+  // Each listing folder also holds its index.html: no term is named "index".
+  PageNames teams{{std::string(kListingIndex)}}, tags{{std::string(kListingIndex)}}, owners{{std::string(kListingIndex)}};
   std::string global_key;  // theme, configuration, prfaq version, base URL, preview
   bool preview = false;          // prfaq serve: findings panels (see BuildOptions)
   std::string live_reload_url;

@@ -14,7 +14,7 @@ void PageNames::add(const std::string& key, std::string_view base) {
 
 void PageNames::freeze() const {
   if (assigned_) return;
-  std::set<std::string> taken;
+  std::set<std::string> taken(reserved_.begin(), reserved_.end());
   for (auto& [key, entry] : files_) {  // sorted by key: deterministic suffixes
     std::string base = slugify(entry.base);
     if (base.empty()) base = "x";

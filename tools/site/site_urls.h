@@ -21,9 +21,12 @@ namespace prfaq {
 // Page names for briefs and for the terms of one listing kind (teams, tags,
 // owners): a name safe in any file system and URL ([a-z0-9-], from the slug
 // or the term), unique also case-insensitively; clashes get "-2", "-3" in
-// sorted order, so the same set of names always maps the same way.
+// sorted order, so the same set of names always maps the same way. Names
+// given as `reserved` are taken before any key: a listing folder's own
+// index.html makes "index" one, so a team "Index" is team/index-2.html.
 class PageNames {
  public:
+  explicit PageNames(std::vector<std::string> reserved = {}) : reserved_(std::move(reserved)) {}
   // Adds a key (a term, or a brief's path) whose file name comes from
   // `base` (the key itself when empty); call for all keys before `file`.
   void add(const std::string& key, std::string_view base = {});
@@ -37,9 +40,14 @@ class PageNames {
   struct Entry {
     std::string base, file;
   };
+  std::vector<std::string> reserved_;  // file names no key gets
   mutable std::map<std::string, Entry> files_;  // by key; file "" until assigned
   mutable bool assigned_ = false;
 };
+
+// The file name in a listing folder (team/, tag/, owner/) that is not a
+// term's page: the folder's index, "<kind>/index.html".
+inline constexpr std::string_view kListingIndex = "index";
 
 // The brief at repository path `path` -> its page, "briefs/<page>.html".
 std::string brief_page_url(std::string_view page_name);

@@ -1,6 +1,7 @@
 #include "site/templates.h"
 
 #include "util/error.h"
+#include "util/escape_markup.h"
 
 namespace prfaq {
 
@@ -28,13 +29,20 @@ Data string_data(std::string&& s) {
 
 kainjow::mustache::mustache& Templates::get(const std::string& name) {
   auto& slot = parsed_[name];
-  if (!slot) slot = std::make_unique<kainjow::mustache::mustache>(theme_.template_text(name));
+  if (!slot) {
+    slot = std::make_unique<kainjow::mustache::mustache>(theme_.template_text(name));
+    // {{x}} escapes as the feed and the charts do (kainjow's own escape lets
+    // control characters and noncharacters through); its partials inherit it.
+    slot->set_custom_escape([](const std::string& s) { return escape_markup(s); });
+  }
   return *slot;
 }
 
 std::string Templates::render_bare(const std::string& name, const Data& page) {
   auto& tmpl = get(name);
   std::string out = tmpl.render(page);
+  // Only errors without a place come up here: every template, partials
+  // included, was parsed when the theme loaded (Theme::load names the line).
   if (!tmpl.is_valid()) throw Fatal(theme_.origin(name) + ": " + tmpl.error_message());
   return out;
 }

@@ -2,8 +2,8 @@
 // Mustache rendering for the site: the theme's templates parsed once per
 // thread (kainjow's renderer keeps state while rendering, so threads do not
 // share one), every page wrapped in templates/layout.html. Values set with
-// text() are escaped by Mustache ({{x}}); only HTML prfaq rendered itself
-// (Markdown, SVG) is written raw ({{{x}}}).
+// text() are escaped by Mustache ({{x}}), with util/escape_markup.h; only
+// HTML prfaq rendered itself (Markdown, SVG) is written raw ({{{x}}}).
 #include <kainjow/mustache.hpp>
 
 #include <map>

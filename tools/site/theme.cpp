@@ -5,6 +5,7 @@
 #include "util/content_hash.h"
 #include "util/embedded.h"
 #include "util/error.h"
+#include "util/mustache_error.h"
 
 namespace prfaq {
 
@@ -24,12 +25,17 @@ Theme Theme::builtin() {
 Theme Theme::load(const Source& source) {
   Theme t = builtin();
   // Listing skips symbolic links, so a theme file can never pull in a file
-  // from outside the repository.
-  for (const auto& path : source.list("site-theme")) {
+  // from outside the repository; the user hears of each one skipped.
+  Listing listing = source.list_all("site-theme");
+  for (const auto& path : listing.files) {
     auto bytes = source.read(path);
     if (!bytes) continue;
     t.files_[path.substr(kThemeDir.size())] = {std::move(*bytes), true};
   }
+  for (const auto& s : listing.skipped)
+    t.warnings_.push_back("not used: " + s.path + " is " +
+                          (s.kind == SkippedEntry::Kind::symlink ? "a symbolic link (prfaq follows none)"
+                                                                 : "a submodule or a repository of its own"));
   t.finish();
   return t;
 }
@@ -41,8 +47,8 @@ void Theme::finish() {
     if (path.starts_with("templates/")) {
       kainjow::mustache::mustache parsed(file.bytes);
       if (!parsed.is_valid())
-        throw Fatal((file.overridden ? std::string(kThemeDir) : "built-in theme file ") + path + ": " +
-                    parsed.error_message());
+        throw Fatal(mustache_error((file.overridden ? std::string(kThemeDir) : "built-in theme file ") + path,
+                                   file.bytes, parsed.error_message()));
     }
   }
   hash_ = h.hex();

@@ -26,6 +26,9 @@ class Theme {
   std::vector<std::pair<std::string, const std::string*>> assets() const;
   // A hash of every file: pages rendered with another theme are re-rendered.
   const std::string& hash() const { return hash_; }
+  // What load() passed over, for the driver to print as warnings: "not used:
+  // site-theme/templates/404.html is a symbolic link (prfaq follows none)".
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
   struct File {
@@ -35,6 +38,7 @@ class Theme {
   void finish();
   std::map<std::string, File> files_;  // path under site-theme/
   std::string hash_;
+  std::vector<std::string> warnings_;
 };
 
 }  // namespace prfaq

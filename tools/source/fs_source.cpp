@@ -124,7 +124,13 @@ Listing FsSource::list_all(std::string_view dir) const {
   // follows one); a missing folder, or one we may not read, lists nothing.
   int fd = ::open(start.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) {
-    if (errno == ENOENT || errno == ENOTDIR || errno == ELOOP || errno == EACCES) return out;
+    if (errno == ENOTDIR || errno == ELOOP) {
+      struct stat st;
+      if (!dir.empty() && ::lstat(start.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+        out.skipped.push_back({SkippedEntry::Kind::symlink, std::string(dir)});
+      return out;
+    }
+    if (errno == ENOENT || errno == EACCES) return out;
     throw Fatal("cannot list " + start.string() + ": " + std::generic_category().message(errno));
   }
   list_folder(fd, dir.empty() ? std::string() : std::string(dir) + "/", start.string(), out, true);

@@ -71,6 +71,8 @@ Listing GitSource::list_all(std::string_view dir) const {
   load_tree();
   Listing out;
   std::string prefix = dir.empty() ? "" : std::string(dir) + "/";
+  if (auto self = skipped_.find(std::string(dir)); !dir.empty() && self != skipped_.end())
+    out.skipped.push_back({self->second, self->first});  // `dir` is a link (or a submodule) itself
   for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.starts_with(prefix); ++it)
     out.files.push_back(it->first);
   for (auto it = skipped_.lower_bound(prefix); it != skipped_.end() && it->first.starts_with(prefix); ++it)

@@ -29,8 +29,9 @@ class Source {
  public:
   virtual ~Source() = default;
   // Every regular file under `dir` (recursively), and the symbolic links
-  // and submodules it leaves out. Anything else that is not a regular file
-  // (a FIFO, a socket) is neither.
+  // and submodules it leaves out: `dir` itself too, when it is a symbolic
+  // link (or, in a Git tree, a submodule), and then nothing else. Anything else that is not a regular file (a
+  // FIFO, a socket) is neither.
   virtual Listing list_all(std::string_view dir) const = 0;
   // The regular files alone.
   std::vector<std::string> list(std::string_view dir) const { return list_all(dir).files; }

@@ -73,4 +73,30 @@ void append_utf8(std::string& out, std::uint32_t cp) {
   }
 }
 
+Utf8Char decode_utf8(std::string_view text, std::size_t at) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + at;
+  const std::size_t n = text.size() - at;
+  unsigned char c = s[0];
+  if (c < 0x80) return {c, 1, true};
+  std::size_t len;
+  char32_t cp;
+  unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range (RFC 3629's table)
+  if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
+  else if (c == 0xE0) len = 3, cp = c & 0x0F, lo = 0xA0;
+  else if (c >= 0xE1 && c <= 0xEC) len = 3, cp = c & 0x0F;
+  else if (c == 0xED) len = 3, cp = c & 0x0F, hi = 0x9F;
+  else if (c >= 0xEE && c <= 0xEF) len = 3, cp = c & 0x0F;
+  else if (c == 0xF0) len = 4, cp = c & 0x07, lo = 0x90;
+  else if (c >= 0xF1 && c <= 0xF3) len = 4, cp = c & 0x07;
+  else if (c == 0xF4) len = 4, cp = c & 0x07, hi = 0x8F;
+  else return {};
+  for (std::size_t k = 1; k < len; ++k) {
+    if (k >= n) return {0, k, false};
+    unsigned char b = s[k];
+    if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) return {0, k, false};
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  return {cp, len, true};
+}
+
 }  // namespace prfaq
