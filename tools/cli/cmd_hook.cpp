@@ -140,23 +140,31 @@ std::string reach(std::string url, const std::string& cwd) {
 // the URL as the name, which has no remote-tracking branches, so a new
 // branch would be checked whole, as if the remote were empty. A configured
 // remote with that URL stands in for it; with none, `name` is kept.
+// (Read from the configuration directly: libgit2 1.5's git_remote_lookup
+// and git_remote_list match config keys with a regex that leaks.)
 std::string remote_named(const GitRepo& repo, const std::string& name, const std::string& url, const std::string& cwd) {
-  git_remote* found = nullptr;
-  if (git_remote_lookup(&found, repo.get(), name.c_str()) == 0) {
-    git_remote_free(found);
+  git_config* raw = nullptr;
+  if (git_repository_config_snapshot(&raw, repo.get()) != 0) return name;
+  GitConfig cfg(raw);
+  git_config_entry* own = nullptr;
+  if (git_config_get_entry(&own, cfg.get(), ("remote." + name + ".url").c_str()) == 0) {
+    git_config_entry_free(own);
     return name;
   }
-  git_strarray names{};
-  if (git_remote_list(&names, repo.get()) != 0) return name;
-  std::string want = reach(url, cwd), match = name;
-  for (std::size_t i = 0; i < names.count && match == name; ++i) {
-    git_remote* r = nullptr;
-    if (git_remote_lookup(&r, repo.get(), names.strings[i]) != 0) continue;
-    for (const char* u : {git_remote_url(r), git_remote_pushurl(r)})
-      if (u && reach(u, repo.bare() ? repo.git_dir().string() : repo.workdir().string()) == want) match = names.strings[i];
-    git_remote_free(r);
+  git_config_iterator* it = nullptr;
+  if (git_config_iterator_new(&it, cfg.get()) != 0) return name;
+  const std::string want = reach(url, cwd);
+  const std::string base = repo.bare() ? repo.git_dir().string() : repo.workdir().string();
+  std::string match = name;
+  git_config_entry* e = nullptr;  // borrowed from the iterator
+  while (match == name && git_config_next(&e, it) == 0) {
+    std::string_view key = e->name;  // "remote.origin.url": section and variable in lower case
+    for (std::string_view suffix : {std::string_view(".url"), std::string_view(".pushurl")})
+      if (key.starts_with("remote.") && key.size() > 7 + suffix.size() && key.ends_with(suffix) && e->value &&
+          reach(e->value, base) == want)
+        match = std::string(key.substr(7, key.size() - 7 - suffix.size()));
   }
-  git_strarray_dispose(&names);
+  git_config_iterator_free(it);
   return match;
 }
 
