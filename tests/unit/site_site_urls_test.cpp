@@ -164,3 +164,14 @@ TEST_CASE("root_prefix climbs one folder per level", "[site][site_urls]") {
   CHECK(root_prefix(1) == "../");
   CHECK(root_prefix(3) == "../../../");
 }
+
+TEST_CASE("a page is never named after a Windows device (con, nul, com1)", "[site][site_urls]") {
+  PageNames n = names_of({"CON", "nul", "Com1", "com10", "lpt9", "console", "aux-x"});
+  CHECK(n.file("CON") == "con-2");
+  CHECK(n.file("nul") == "nul-2");
+  CHECK(n.file("Com1") == "com1-2");
+  CHECK(n.file("lpt9") == "lpt9-2");
+  CHECK(n.file("com10") == "com10");
+  CHECK(n.file("console") == "console");
+  CHECK(n.file("aux-x") == "aux-x");
+}

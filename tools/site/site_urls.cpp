@@ -12,6 +12,18 @@ void PageNames::add(const std::string& key, std::string_view base) {
   assigned_ = false;
 }
 
+namespace {
+
+// Names Windows gives to devices, with any extension: a site copied there
+// could not hold "con.html" (slugs are lower case, and so is this list).
+bool windows_device_name(std::string_view name) {
+  static const std::set<std::string_view> devices = {"con", "prn", "aux", "nul"};
+  if (devices.count(name)) return true;
+  return name.size() == 4 && (name.starts_with("com") || name.starts_with("lpt")) && name[3] >= '1' && name[3] <= '9';
+}
+
+}  // namespace
+
 void PageNames::freeze() const {
   if (assigned_) return;
   std::set<std::string> taken(reserved_.begin(), reserved_.end());
@@ -19,7 +31,7 @@ void PageNames::freeze() const {
     std::string base = slugify(entry.base);
     if (base.empty()) base = "x";
     std::string candidate = base;
-    for (int n = 2; taken.count(candidate); ++n) candidate = base + "-" + std::to_string(n);
+    for (int n = 2; taken.count(candidate) || windows_device_name(candidate); ++n) candidate = base + "-" + std::to_string(n);
     taken.insert(candidate);  // slugify lower-cases: case-insensitive clashes are caught
     entry.file = candidate;
   }
