@@ -134,6 +134,34 @@ class Test(GitTestCase):
         self.assertEqual(snapshot(os.path.join(r.path, "site")), new)
         self.assertEqual(staging_left(r.path), [])
 
+    def test_ctrl_c_during_a_build_removes_its_staging_folder_and_leaves_the_site(self):
+        r = self.repo(many_briefs(400, 1))
+        self.build(r, "site")
+        old = snapshot(os.path.join(r.path, "site"))
+        for name, text in many_briefs(400, 2).items():  # every page changes
+            r.write(name, text)
+        interrupted = []
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP) * 3:
+            p = subprocess.Popen([PRFAQ, "build", "--out", "site"], cwd=r.path, env=self.env(),
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+            deadline = time.monotonic() + 30
+            while not staging_left(r.path) and p.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.002)  # the staging folder is made once the build starts writing
+            p.send_signal(sig)
+            _, err = p.communicate(timeout=60)
+            if p.returncode == 0:  # it finished first: the new site, whole; put the old one back
+                for name, text in many_briefs(400, 1).items():
+                    r.write(name, text)
+                self.build(r, "site")
+                for name, text in many_briefs(400, 2).items():
+                    r.write(name, text)
+                continue
+            interrupted.append(signal.Signals(sig).name)
+            self.assertEqual((p.returncode, err), (2, "prfaq: error: interrupted: site is left as it was\n"))
+            self.assertEqual(staging_left(r.path), [], signal.Signals(sig).name)
+            self.assertEqual(snapshot(os.path.join(r.path, "site")), old)
+        self.assertGreaterEqual(len(interrupted), 3, "the signals came too late to interrupt a build")
+
     # -- A full disk ---------------------------------------------------------
 
     def test_a_full_disk_is_exit_2_with_the_file_and_the_reason_and_the_previous_site_stays(self):

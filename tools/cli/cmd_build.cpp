@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include "cli/jobs_option.h"
 #include "cli/repository.h"
 #include "report/report.h"
+#include "serve/stop_signals.h"
 #include "site/base_url.h"
 #include "site/site_build.h"
 #include "source/fs_source.h"
@@ -108,7 +110,18 @@ int run_build(const Args& args, Io& io) {
       io.err << "\rprfaq: rendering briefs " << done << "/" << total << (done == total ? "\r\033[K" : "") << std::flush;
     };
 
-  BuildResult r = build_site(*source, config, options);
+  // Ctrl-C (SIGINT, SIGTERM, SIGHUP) stops the build at its next step,
+  // which removes the staging folder and leaves the previous site as it was.
+  std::atomic<bool> stop{false};
+  StopSignals signals([&] { stop = true; });
+  options.stop = &stop;
+  BuildResult r;
+  try {
+    r = build_site(*source, config, options);
+  } catch (const Fatal&) {
+    if (stop) throw Fatal("interrupted: " + shown(options.out, io.cwd) + " is left as it was");
+    throw;
+  }
   for (const auto& w : r.warnings) io.err << "prfaq: warning: " << visible_text(w) << "\n";
   if (r.shallow)
     io.err << "prfaq: warning: this is a shallow clone: history on the site stops at its boundary (git fetch --unshallow)\n";

@@ -340,7 +340,12 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   // PRFAQ_TIMINGS=1 prints how long each stage took (for benchmarks).
   const bool timings = std::getenv("PRFAQ_TIMINGS") != nullptr;
   auto stage_start = std::chrono::steady_clock::now();
+  auto stop_if_asked = [&] {
+    if (options.stop && options.stop->load())
+      throw Fatal("interrupted");
+  };
   auto stage = [&](const char* name) {
+    stop_if_asked();
     if (!timings) return;
     auto now = std::chrono::steady_clock::now();
     std::fprintf(stderr, "prfaq: %-10s %7.3f s\n", name, std::chrono::duration<double>(now - stage_start).count());
@@ -400,6 +405,7 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
 
   // Taken once the build will write: two builds into one folder take turns,
   // and the second reuses what the first wrote.
+  stop_if_asked();
   OutputDir out(options.out);
   auto previous = parse_manifest(out.read_previous(kManifest));
   for (std::size_t i = 0; i < site.briefs.size(); ++i)
@@ -433,6 +439,7 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   parallel_for(
       site.briefs.size(), options.jobs, [&] { return Templates(theme); },
       [&](Templates& templates, std::size_t i) {
+        stop_if_asked();
         const SiteBrief& sb = site.briefs[i];
         std::string key = brief_key(site, sb);
         if (!w.reuse(sb.view.page, key)) {
@@ -493,7 +500,7 @@ BuildResult build_site(const Source& source, const Config& config, const BuildOp
   result.reused = w.reused();
   result.files = w.files() + 1;
   out.write(kManifest, w.manifest());
-  stage("files");
+  stage("files");  // the last moment to stop: after the swap, the new site is there
   out.commit();
   stage("commit");
   result.written = true;

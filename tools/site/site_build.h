@@ -9,6 +9,7 @@
 // reused, not rendered again.
 #include <chrono>
 #include <filesystem>
+#include <atomic>
 #include <functional>
 #include <string>
 
@@ -37,6 +38,10 @@ struct BuildOptions {
   std::string live_reload_url;
   // Called from worker threads as brief pages are rendered (done, total).
   std::function<void(std::size_t, std::size_t)> progress;
+  // Set (from another thread: Ctrl-C) to stop the build between steps:
+  // build_site throws Fatal, its staging folder is removed and the
+  // previous site is left as it was.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct BuildResult {
