@@ -36,6 +36,12 @@ def staging_left(folder):
     return sorted(f for f in os.listdir(folder) if ".prfaq-tmp-" in f)
 
 
+def write_briefs(r, n, version):
+    """Writes many_briefs(n, version) into r."""
+    for name, text in many_briefs(n, version).items():
+        r.write(name, text)
+
+
 def many_briefs(n, version):
     statuses = ["idea", "draft", "review", "approved", "launched"]
     files = {"prfaq.toml": "[site]\ntitle = \"Acme\"\n"}
@@ -95,8 +101,7 @@ class Test(GitTestCase):
         r = self.repo(many_briefs(150, 1))
         self.build(r, "site")
         old = snapshot(os.path.join(r.path, "site"))
-        for name, text in many_briefs(150, 2).items():  # every page changes
-            r.write(name, text)
+        write_briefs(r, 150, 2)  # every page changes
         self.build(r, "expected")
         new = snapshot(os.path.join(r.path, "expected"))
         self.assertNotEqual(old, new)
@@ -110,11 +115,9 @@ class Test(GitTestCase):
                 # Put the old site back, then kill a build after a delay
                 # spread over its whole run (and a little beyond).
                 if snapshot(os.path.join(r.path, "site")) != old:
-                    for name, text in many_briefs(150, 1).items():
-                        r.write(name, text)
+                    write_briefs(r, 150, 1)
                     self.build(r, "site")
-                    for name, text in many_briefs(150, 2).items():
-                        r.write(name, text)
+                    write_briefs(r, 150, 2)
                 p = subprocess.Popen([PRFAQ, "build", "--out", "site"], cwd=r.path, env=self.env(),
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
                 time.sleep(duration * step / 10)
@@ -138,8 +141,7 @@ class Test(GitTestCase):
         r = self.repo(many_briefs(400, 1))
         self.build(r, "site")
         old = snapshot(os.path.join(r.path, "site"))
-        for name, text in many_briefs(400, 2).items():  # every page changes
-            r.write(name, text)
+        write_briefs(r, 400, 2)  # every page changes
         interrupted = []
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP) * 3:
             p = subprocess.Popen([PRFAQ, "build", "--out", "site"], cwd=r.path, env=self.env(),
@@ -150,11 +152,9 @@ class Test(GitTestCase):
             p.send_signal(sig)
             _, err = p.communicate(timeout=60)
             if p.returncode == 0:  # it finished first: the new site, whole; put the old one back
-                for name, text in many_briefs(400, 1).items():
-                    r.write(name, text)
+                write_briefs(r, 400, 1)
                 self.build(r, "site")
-                for name, text in many_briefs(400, 2).items():
-                    r.write(name, text)
+                write_briefs(r, 400, 2)
                 continue
             interrupted.append(signal.Signals(sig).name)
             self.assertEqual((p.returncode, err), (2, "prfaq: error: interrupted: site is left as it was\n"))

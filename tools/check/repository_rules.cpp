@@ -1,6 +1,7 @@
 #include "check/repository_rules.h"
 
 #include "load/text_stats.h"
+#include "util/percent_decode.h"
 #include "util/visible_text.h"
 
 #include <algorithm>
@@ -20,20 +21,6 @@ bool has_scheme(std::string_view url) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
   }
   return false;
-}
-
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
 }
 
 // A resolved path as a message names it: the root has no path to show.
@@ -163,7 +150,7 @@ void RepositoryRules::check_reference(const BriefFacts& f, const std::string& ra
     if (image) emit.add(pos, rule, quoted() + " is an absolute path; use a path relative to the brief");
     return;
   }
-  std::string path = percent_decode(url.substr(0, url.find_first_of("?#")));
+  std::string path = percent_decoded(url.substr(0, url.find_first_of("?#")));
   if (path.empty()) return;
   // No file prfaq looks up has a control character in its name (and a NUL
   // would cut the path short where the system reads it): a %00 or a %1b
