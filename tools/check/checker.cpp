@@ -62,6 +62,69 @@ std::vector<std::pair<Status, std::string>> mistyped_required(const FrontMatter&
   return out;
 }
 
+// A ladder finding that shows below the status requiring it can only do
+// so by [status.S.rules] in prfaq.toml: its "(required from review)" would
+// not say why it is there, so it says "(required at idea by prfaq.toml)".
+void say_where_required(Finding& f, std::optional<Status> status) {
+  if (!f.requires_status) return;
+  Status at = status.value_or(Status::idea);
+  if (requires_at(at, *f.requires_status)) return;
+  std::string ladder = " (required from " + std::string(to_string(*f.requires_status)) + ")";
+  if (f.message.ends_with(ladder))
+    f.message.replace(f.message.size() - ladder.size(), ladder.size(),
+                      " (required at " + std::string(to_string(at)) + " by prfaq.toml)");
+}
+
+// A file's findings beyond [limits] max_findings_per_file: errors are kept
+// before warnings (a file with errors still fails, and shows why), each kind
+// in report order; the rest become one too-many-findings summary.
+void cap_findings(std::vector<Finding>& fs, const Config& config, std::optional<Status> status) {
+  std::size_t max = config.max_findings_per_file;
+  if (fs.size() <= max) return;
+  // Only which ones are kept matters here (the report sorts them): linear,
+  // where sorting 100,000s of findings would not be.
+  std::nth_element(fs.begin(), fs.begin() + static_cast<std::ptrdiff_t>(max), fs.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.severity != b.severity) return a.severity > b.severity;
+                     return finding_less(a, b);
+                   });
+  std::size_t errors = 0;
+  for (std::size_t i = max; i < fs.size(); ++i) errors += fs[i].severity == Severity::error;
+  std::size_t dropped = fs.size() - max;
+  std::string file = fs.front().file;
+  fs.resize(max);
+  Severity severity = config.severity_for("too-many-findings", status, std::nullopt);
+  if (severity == Severity::off) return;
+  auto count = [](std::size_t n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+  };
+  fs.push_back({file, {1, 1}, "too-many-findings",
+                count(dropped, "more finding") + " (" + count(errors, "error") + ", " +
+                    count(dropped - errors, "warning") + ") not shown: the limit is " + std::to_string(max) +
+                    " per file ([limits] max_findings_per_file in prfaq.toml)",
+                severity, std::nullopt});
+}
+
+// The findings the report shows of a brief, in place: each at the severity
+// prfaq.toml gives it for the brief's status, without those turned off or
+// suppressed, and at most [limits] max_findings_per_file; and their count
+// in the summary. On the worker that checked the brief: a hostile file may
+// hold 100,000s of findings.
+void show_findings(Slot& s, const Config& config) {
+  std::vector<Finding>& shown = s.findings;
+  std::size_t kept = 0;
+  for (auto& f : shown) {
+    f.severity = config.severity_for(f.rule, s.status, f.requires_status);
+    if (f.severity == Severity::off || s.suppressions.suppressed(f.rule, f.pos.line)) continue;
+    say_where_required(f, s.status);
+    if (&f != &shown[kept]) shown[kept] = std::move(f);
+    ++kept;
+  }
+  shown.erase(shown.begin() + static_cast<std::ptrdiff_t>(kept), shown.end());
+  cap_findings(shown, config, s.status);
+  for (const auto& f : shown) (f.severity == Severity::error ? s.summary.errors : s.summary.warnings)++;
+}
+
 void check_one(const Source& source, const std::string& path, const CheckContext& ctx,
                const RepositoryRules& repository_rules, Slot& slot, const CheckOptions& options, std::size_t index) {
   auto bytes = source.read(path);
@@ -70,6 +133,7 @@ void check_one(const Source& source, const std::string& path, const CheckContext
     raw.push_back({path, {1, 1}, "front-matter-missing", "the file cannot be read", Severity::error, std::nullopt});
     slot.findings = std::move(raw);
     slot.summary.path = path;
+    show_findings(slot, ctx.config);
     return;
   }
   Brief b = load_brief(path, std::move(*bytes), ctx.config);
@@ -116,49 +180,7 @@ void check_one(const Source& source, const std::string& path, const CheckContext
   slot.suppressions = std::move(b.suppressions);
   slot.findings = std::move(raw);
   repository_rules.check(facts_of(b), slot.findings);
-}
-
-// A ladder finding that shows below the status requiring it can only do
-// so by [status.S.rules] in prfaq.toml: its "(required from review)" would
-// not say why it is there, so it says "(required at idea by prfaq.toml)".
-void say_where_required(Finding& f, std::optional<Status> status) {
-  if (!f.requires_status) return;
-  Status at = status.value_or(Status::idea);
-  if (requires_at(at, *f.requires_status)) return;
-  std::string ladder = " (required from " + std::string(to_string(*f.requires_status)) + ")";
-  if (f.message.ends_with(ladder))
-    f.message.replace(f.message.size() - ladder.size(), ladder.size(),
-                      " (required at " + std::string(to_string(at)) + " by prfaq.toml)");
-}
-
-// A file's findings beyond [limits] max_findings_per_file: errors are kept
-// before warnings (a file with errors still fails, and shows why), each kind
-// in report order; the rest become one too-many-findings summary.
-void cap_findings(std::vector<Finding>& fs, const Config& config, std::optional<Status> status) {
-  std::size_t max = config.max_findings_per_file;
-  if (fs.size() <= max) return;
-  // Only which ones are kept matters here (the report sorts them): linear,
-  // where sorting 100,000s of findings would not be.
-  std::nth_element(fs.begin(), fs.begin() + static_cast<std::ptrdiff_t>(max), fs.end(),
-                   [](const Finding& a, const Finding& b) {
-                     if (a.severity != b.severity) return a.severity > b.severity;
-                     return finding_less(a, b);
-                   });
-  std::size_t errors = 0;
-  for (std::size_t i = max; i < fs.size(); ++i) errors += fs[i].severity == Severity::error;
-  std::size_t dropped = fs.size() - max;
-  std::string file = fs.front().file;
-  fs.resize(max);
-  Severity severity = config.severity_for("too-many-findings", status, std::nullopt);
-  if (severity == Severity::off) return;
-  auto count = [](std::size_t n, const char* what) {
-    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
-  };
-  fs.push_back({file, {1, 1}, "too-many-findings",
-                count(dropped, "more finding") + " (" + count(errors, "error") + ", " +
-                    count(dropped - errors, "warning") + ") not shown: the limit is " + std::to_string(max) +
-                    " per file ([limits] max_findings_per_file in prfaq.toml)",
-                severity, std::nullopt});
+  show_findings(slot, ctx.config);
 }
 
 }  // namespace
@@ -226,23 +248,9 @@ CheckResult check_repository(const Source& source, const Config& config, const C
   if (error) std::rethrow_exception(error);
 
   CheckResult result;
+  result.briefs.reserve(slots.size());
   for (auto& s : slots) {
-    // Filtered in place: a hostile file may hold 100,000s of findings.
-    std::vector<Finding>& shown = s.findings;
-    std::size_t kept = 0;
-    for (auto& f : shown) {
-      f.severity = config.severity_for(f.rule, s.status, f.requires_status);
-      if (f.severity == Severity::off || s.suppressions.suppressed(f.rule, f.pos.line)) continue;
-      say_where_required(f, s.status);
-      if (&f != &shown[kept]) shown[kept] = std::move(f);
-      ++kept;
-    }
-    shown.erase(shown.begin() + static_cast<std::ptrdiff_t>(kept), shown.end());
-    cap_findings(shown, config, s.status);
-    for (auto& f : shown) {
-      (f.severity == Severity::error ? s.summary.errors : s.summary.warnings)++;
-      result.findings.push_back(std::move(f));
-    }
+    for (auto& f : s.findings) result.findings.push_back(std::move(f));
     result.errors += s.summary.errors;
     result.warnings += s.summary.warnings;
     result.briefs.push_back(std::move(s.summary));

@@ -24,7 +24,7 @@ void Suppressions::scan_comments(const LineIndex& lines, Span span, bool toml,
     if (at == std::string_view::npos) break;
     from = at + 6;
     int line = lines.line_of(at);
-    if (std::size_t begin = std::max(lines.line_start(line), span.begin); begin != line_begin) {
+    if (std::size_t begin = std::max<std::size_t>(lines.line_start(line), span.begin); begin != line_begin) {
       line_begin = scanned = begin;
       comment = false;
       quote = 0;

@@ -124,7 +124,7 @@ Brief load_brief(std::string path, std::string bytes, const Config& config) {
   read_front_matter(root, line_offset, config, b.fm, emit);
 
   parse_markdown(text, b.body_offset, b.lines, b.body);
-  for (auto& bad : b.suppressions.scan(b.lines, {split.toml_begin, split.toml_end}, b.body.html,
+  for (auto& bad : b.suppressions.scan(b.lines, span_between(split.toml_begin, split.toml_end), b.body.html,
                                        [](std::string_view id) { return find_rule(id) != nullptr; }))
     emit.add(bad.pos, "suppression-unknown", "no rule is called '" + bad.rule + "'");
 

@@ -115,7 +115,7 @@ class Builder {
   int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size) {
     if (type == MD_TEXT_HTML && in_file(text)) {
       auto at = static_cast<std::size_t>(text - file_.data());
-      out_.html.push_back({at, at + size});
+      out_.html.push_back(span_between(at, at + size));
     }
     if (current_ < 0) return 0;
     note_offset(text);

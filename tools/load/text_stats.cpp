@@ -216,28 +216,33 @@ void scan_text(std::string_view t, TextScan& out) {
   // block (every block of every brief is scanned), none where there is
   // nothing to keep.
   thread_local TextBits found;
-  thread_local std::vector<std::uint32_t> starts;
+  thread_local std::vector<std::uint32_t> starts, begins;
   found.find(t);
   starts.clear();
   const std::size_t count = found.word_count;
-  out.words.resize(count);
+  out.words.clear();
   out.later_starts.clear();
   if (count == 0) return;
-  // Each word's first byte, then its end and shape: a step's starts are
-  // written before its ends, so a word's start is there when its end is.
-  Span* words = out.words.data();
-  Span* first = words;
-  Span* last = words;
+  // Each word's first byte, into scratch space; then the words, each as its
+  // end is found (appended to room reserved for them all: the largest
+  // thing a check allocates is not first filled with zeros).
+  if (begins.size() < count) begins.resize(count);
+  std::uint32_t* first = begins.data();
+  for (std::size_t b = 0; b < found.steps; ++b) {
+    const auto base = static_cast<std::uint32_t>(b * 64);
+    for (std::uint64_t bits = found.starts[b]; bits; bits &= bits - 1)
+      *first++ = base + static_cast<std::uint32_t>(std::countr_zero(bits));
+  }
+  out.words.reserve(count);
+  first = begins.data();
   for (std::size_t b = 0; b <= found.steps; ++b) {
     const auto base = static_cast<std::uint32_t>(b * 64);
-    for (std::uint64_t bits = found.starts[b]; bits && b < found.steps; bits &= bits - 1)
-      (first++)->begin = base + static_cast<std::uint32_t>(std::countr_zero(bits));
     for (std::uint64_t bits = found.ends[b]; bits; bits &= bits - 1) {
-      Span& word = *last++;
-      word.end = base + static_cast<std::uint32_t>(std::countr_zero(bits));
-      word.shape = word_shape(word.end - word.begin, t[word.begin], t[word.end - 1]);
+      std::uint32_t begin = *first++, end = base + static_cast<std::uint32_t>(std::countr_zero(bits));
+      out.words.push_back({begin, end, word_shape(end - begin, t[begin], t[end - 1])});
     }
   }
+  const Span* words = out.words.data();
   // Sentences: the first word opens one; a sentence ends in the gap before
   // a word at the gap's first stop followed by a space (or more closing
   // characters, then a space), except after an abbreviation or an initial.

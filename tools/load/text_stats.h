@@ -13,12 +13,20 @@
 
 namespace prfaq {
 
+// Offsets within one brief, which [limits] max_brief_bytes keeps below
+// 1 GiB: 32 bits each, so that a block's words take half the memory (the
+// words of every block are the largest thing a check allocates).
 struct Span {
-  std::size_t begin = 0, end = 0;
+  std::uint32_t begin = 0, end = 0;
   // For words: (length, first letter, last letter) as one number, so word
   // lists can reject a word with one bit test (check/word_matcher.h).
   std::uint32_t shape = 0;
 };
+
+// The span of the bytes from `begin` to `end` of a brief.
+inline Span span_between(std::size_t begin, std::size_t end) {
+  return {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), 0};
+}
 
 struct TextScan {
   std::vector<Span> words;

@@ -148,21 +148,26 @@ std::optional<std::string> FsSource::read(std::string_view path) const {
     ::close(fd);
     return std::nullopt;
   }
-  // One byte more than the size: the read that finds the end then needs
-  // no room of its own (at exactly the size, the file-grew branch below
-  // would copy every brief into a bigger buffer just to read nothing).
+  // One byte more than the size: a read that gives the whole file leaves
+  // room to spare, which tells it ended there without a second read to
+  // find the end (10,000 system calls fewer in a check of 10,000 briefs).
+  // A read that fills the buffer means the file grew; one that gives less
+  // than the size (a signal, a network file system) is read on.
+  const auto size = static_cast<std::size_t>(st.st_size);
   std::string bytes;
-  bytes.resize(static_cast<std::size_t>(st.st_size) + 1);
+  bytes.resize(size + 1);
   std::size_t done = 0;
   while (true) {
     if (done == bytes.size()) bytes.resize(bytes.size() + 4096);  // the file grew
     ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
+      if (errno == EINTR) continue;
       ::close(fd);
       throw Fatal("cannot read " + (root_ / fs::path(std::string(path))).string());
     }
     if (n == 0) break;
     done += static_cast<std::size_t>(n);
+    if (done == size && bytes.size() == size + 1) break;
   }
   ::close(fd);
   bytes.resize(done);
