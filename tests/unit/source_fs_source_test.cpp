@@ -102,3 +102,17 @@ TEST_CASE("fs source: a listed folder that is itself a link is skipped by name, 
   CHECK(skipped_of(source.list_all("dangling")) == std::vector<std::string>{"link dangling"});
   CHECK(skipped_of(source.list_all("missing")).empty());
 }
+
+TEST_CASE("fs source: read gives every byte of files of any size, empty to larger than a page", "[source]") {
+  Tree t;
+  FsSource source(t.root);
+  for (std::size_t size : {0u, 1u, 4095u, 4096u, 4097u, 65536u, 1000003u}) {
+    std::string bytes(size, 'x');
+    for (std::size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>('a' + i % 26);
+    t.write("content/f.md", bytes);
+    auto got = source.read("content/f.md");
+    REQUIRE(got);
+    CHECK(got->size() == size);
+    CHECK(*got == bytes);
+  }
+}
