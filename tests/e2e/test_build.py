@@ -778,6 +778,31 @@ class Test(GitTestCase):
             self.assertNotIn("dark-mode", r.read("public/" + rel), rel)
         self.assertIn("Points Club", r.read("public/search-index.js"))
 
+    def test_rebuild_moves_links_to_a_listing_or_brief_whose_page_name_another_brief_changed(self):
+        # Tags "C#" and "c++" both slug to "c": "C#" sorts first and takes
+        # tag/c.html. Briefs p/b.md and q/b.md collide: b.html and b-2.html.
+        a = add_front_matter(brief("Alpha"), ['tags = ["c++"]']) + "\nSee [the other b](../q/b.md).\n"
+        b = add_front_matter(brief("Beta"), ['tags = ["C#"]'])
+        r = self.repo({"content/a/alpha.md": a, "content/b/beta.md": b,
+                       "content/p/b.md": brief("P"), "content/q/b.md": brief("Q")})
+        out = os.path.join(r.path, "public")
+        self.build(r)
+
+        def links(rel):
+            page = read_page(out, rel)
+            return [l.attrs["href"] for l in page.all("a") if re.search(r"/(tag/c|briefs/b)", l.attrs.get("href") or "")]
+
+        self.assertEqual(links("briefs/alpha.html"), ["../tag/c-2.html", "../briefs/b-2.html"])
+        # Beta drops "C#", and p/b.md is renamed: alpha.md is unchanged, but
+        # its tag's listing is now tag/c.html and q/b.md's page briefs/b.html.
+        r.write("content/b/beta.md", b.replace('tags = ["C#"]', 'tags = ["zz"]'))
+        os.rename(os.path.join(r.path, "content/p/b.md"), os.path.join(r.path, "content/p/c.md"))
+        self.build(r)
+        self.assertEqual(links("briefs/alpha.html"), ["../tag/c.html", "../briefs/b.html"])
+        self.assertEqual(read_page(out, "tag/c.html").one("h1").text, "c++")
+        self.assertEqual(read_page(out, "briefs/b.html").one("h1").text, "Q")
+        self.assertNotIn("tag/c-2.html", files_under(out))
+
     # -- 5. Git ---------------------------------------------------------------------
 
     def git_site(self):

@@ -195,6 +195,11 @@ class LinkRewriter {
 };
 
 
+void sort_unique(std::vector<std::string>& list) {
+  std::sort(list.begin(), list.end());
+  list.erase(std::unique(list.begin(), list.end()), list.end());
+}
+
 void append_capped(std::string& out, std::string_view text) {
   if (out.size() >= kSearchTextBytes) return;
   if (!out.empty()) out += ' ';
@@ -249,15 +254,21 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
   for (const auto& r : fm.related) v.related.push_back(r.value);
 
   LinkRewriter links(b, ctx, v.media);
+  // The files the page links to, and where each link goes (from the
+  // loader's list of links: the same whether the page is rendered or not).
+  // Where a link goes depends on other briefs' page names and on which
+  // files exist, not on this brief's bytes alone.
+  auto target = [&](const std::string& url) {
+    if (auto u = links.site_url(url)) v.link_targets.push_back(url + '\0' + *u);
+  };
+  for (const auto& l : b.body.links) target(l.url);
+  for (const auto& step : fm.journey)
+    if (!step.screen.value.empty()) target(step.screen.value);
+  sort_unique(v.link_targets);
   if (!render_html) {
-    // What the listings, feed and search need, and the files the page links
-    // to (from the loader's list of links: no rendering).
-    for (const auto& l : b.body.links) links.site_url(l.url);
-    for (const auto& step : fm.journey)
-      if (!step.screen.value.empty()) links.site_url(step.screen.value);
+    // What the listings, feed and search need.
     v.search_text = search_text(b);
-    std::sort(v.media.begin(), v.media.end());
-    v.media.erase(std::unique(v.media.begin(), v.media.end()), v.media.end());
+    sort_unique(v.media);
     return v;
   }
   AnchorIds ids;
@@ -391,8 +402,7 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
   }
   for (const auto& r : fm.reviews)
     v.reviews.push_back({r.role.value, r.verdict.value, r.who.value, r.date ? r.date->str() : std::string(), r.note.value});
-  std::sort(v.media.begin(), v.media.end());
-  v.media.erase(std::unique(v.media.begin(), v.media.end()), v.media.end());
+  sort_unique(v.media);
   return v;
 }
 
