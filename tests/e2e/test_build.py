@@ -1552,6 +1552,19 @@ Shoppers `<script>alert(35)</script>` of all kinds.
         self.assertFalse(os.path.exists(os.path.join(r.path, "fresh")))
         self.assertEqual([f for f in os.listdir(r.path) if ".prfaq-tmp-" in f], [])
 
+    def test_card_list_that_includes_itself_stops_the_build_instead_of_crashing(self):
+        r = self.site_repo()
+        self.build(r)
+        out = os.path.join(r.path, "public")
+        site = snapshot(out)
+        r.write("site-theme/templates/card_list.html", "<ol>\n  <li>{{> card_list }}</li>\n</ol>\n")
+        res = self.build(r, rc=2)
+        self.assertEqual(res.stdout, "")
+        self.assertEqual(res.stderr, "prfaq: error: site-theme/templates/card_list.html:2:7: "
+                                     "card_list includes itself ({{> card_list}}), without end\n")
+        self.assertEqual(snapshot(out), site)
+        self.assertEqual([f for f in os.listdir(r.path) if ".prfaq-tmp-" in f], [])
+
     # -- 12. In the browser -------------------------------------------------------------------------
 
     def test_search_page_finds_a_brief_by_a_word_of_its_headline(self):
