@@ -1382,6 +1382,15 @@ Shoppers `<script>alert(35)</script>` of all kinds.
                               (["--base-url", "http://:8080/pm/"], "--base-url 'http://:8080/pm/' names no host: give "
                                                                    "the address the site is published at "
                                                                    "(https://host/path/ or /path/)"),
+                              (["--base-url", "https://x.example/pm?x=1"],
+                               "--base-url 'https://x.example/pm?x=1' has a query or fragment (?, #): give the "
+                               "address the site is published at (https://host/path/ or /path/)"),
+                              (["--base-url", "/pm/#top"], "--base-url '/pm/#top' has a query or fragment (?, #): "
+                                                           "give the address the site is published at "
+                                                           "(https://host/path/ or /path/)"),
+                              (["--base-url", "https://x.example/p m/"], "--base-url 'https://x.example/p m/' has a "
+                                                                        "space or control character: write it "
+                                                                        "percent-encoded (%20)"),
                               (["content/payments/refunds.md"], "prfaq build takes no paths; it builds every brief "
                                                                 "(see --out, --rev)")):
             res = self.build(r, *args, rc=2)
@@ -1389,7 +1398,7 @@ Shoppers `<script>alert(35)</script>` of all kinds.
             self.assertFalse(os.path.exists(os.path.join(r.path, "public")), args)
         r.write("prfaq.toml", '[site]\nbase_url = "https:///briefs/"\n')
         res = self.build(r, rc=2)
-        self.assertEqual(res.stderr, "prfaq: error: prfaq.toml: [site] base_url 'https:///briefs/' names no host: give "
+        self.assertEqual(res.stderr, "prfaq: error: prfaq.toml:2:12: [site] base_url 'https:///briefs/' names no host: give "
                                      "the address the site is published at (https://host/path/ or /path/)\n")
         self.assertFalse(os.path.exists(os.path.join(r.path, "public")))
         # --base-url wins over prfaq.toml, and a good one builds.
