@@ -655,6 +655,26 @@ class Test(GitTestCase):
         self.assertEqual(site_path("briefs/loyalty.html", img.attrs["src"]),
                          ("media/growth/loyalty/screens/points.png", ""))
 
+    def test_a_setext_heading_over_several_lines_is_one_heading_with_its_content_after_it(self):
+        # CommonMark: the lines of a paragraph before a "---" or "===" line
+        # are one heading; ATX-looking text that is not one ("#tag") is text.
+        text = brief("Notes") + ("\n## Press release\n\nToday.\n\nRisks and\nmitigations\n-----------\n\n"
+                                 "The card network.\n\n#hashtag\n---\n\nMore text.\n")
+        r = self.repo({"content/notes.md": text})
+        self.build(r)
+        page = read_page(os.path.join(r.path, "public"), "briefs/notes.html")
+        sections = page.all("section", cls="other")
+        self.assertEqual([page.one("h2", within=s).text for s in sections], ["Risks and mitigations", "#hashtag"])
+        self.assertEqual([page.one("h2", within=s).attrs["id"] for s in sections],
+                         ["risks-and-mitigations", "hashtag"])
+        self.assertEqual([[p.text for p in page.all("p", within=s)] for s in sections],
+                         [["The card network."], ["More text."]])
+        self.assertEqual([e for e in page.elements if e.tag == "hr"], [])
+        toc = page.one("nav", cls="toc")
+        entries = [a.text for a in page.all("a", within=toc)]
+        at = entries.index("Risks and mitigations")
+        self.assertEqual(entries[at:at + 2], ["Risks and mitigations", "#hashtag"])
+
     # -- 3. Determinism -----------------------------------------------------------
 
     def test_two_builds_of_the_same_commit_are_byte_identical_whatever_the_thread_count(self):

@@ -19,20 +19,49 @@ std::size_t line_start(std::string_view file, std::size_t offset, std::size_t fl
   return offset;
 }
 
+// An ATX heading line: up to 3 spaces, 1 to 6 '#', then a blank or the end.
+bool atx_heading(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+  std::size_t hashes = i;
+  while (i < line.size() && line[i] == '#') ++i;
+  hashes = i - hashes;
+  return hashes >= 1 && hashes <= 6 && (i == line.size() || line[i] == ' ' || line[i] == '\t' || line[i] == '\r');
+}
+
+// A setext heading's underline: up to 3 spaces, only '=' or only '-', blanks.
+bool setext_underline(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+  if (i == line.size() || (line[i] != '=' && line[i] != '-')) return false;
+  for (char c = line[i]; i < line.size() && line[i] == c;) ++i;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+  return i == line.size();
+}
+
+// The lines of the heading `chunk` starts with: one for an ATX heading; for
+// a setext heading, its text (which may run over several lines) and the
+// underline.
+std::vector<std::string_view> heading_lines(std::string_view chunk) {
+  std::vector<std::string_view> lines;
+  for (std::size_t at = 0; at < chunk.size();) {
+    std::size_t end = std::min(chunk.find('\n', at), chunk.size());
+    lines.push_back(chunk.substr(at, end - at));
+    if (lines.size() == 1 ? atx_heading(lines[0]) : setext_underline(lines.back())) return lines;
+    at = end + 1;
+  }
+  if (lines.empty()) lines.push_back(chunk);
+  if (lines.size() > 2) lines.resize(2);  // no underline found: as a one-line setext heading
+  return lines;
+}
+
 // A section's or question's Markdown without its heading line(s): the page
 // writes the heading itself, so that its id is known for the table of
-// contents. An ATX heading is one line; a setext heading two.
+// contents.
 std::string_view after_heading(std::string_view chunk) {
-  std::size_t i = 0;
-  while (i < chunk.size() && i < 3 && chunk[i] == ' ') ++i;
-  int lines = i < chunk.size() && chunk[i] == '#' ? 1 : 2;
-  for (std::size_t at = 0; lines > 0; --lines) {
-    at = chunk.find('\n', at);
-    if (at == std::string_view::npos) return {};
-    chunk.remove_prefix(at + 1);
-    at = 0;
-  }
-  return chunk;
+  std::string_view last = heading_lines(chunk).back();
+  std::size_t end = static_cast<std::size_t>(last.data() - chunk.data()) + last.size();
+  return end < chunk.size() ? chunk.substr(end + 1) : std::string_view();
 }
 
 struct HeadingText {
@@ -71,14 +100,18 @@ std::string html_to_text(std::string_view html) {
 // plain text leaves out raw HTML, which the page shows as text), rendered
 // as inline Markdown.
 HeadingText heading_of(std::string_view chunk, const HtmlRender& render) {
-  std::string_view line = chunk.substr(0, chunk.find('\n'));
   auto trim = [](std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
     return s;
   };
-  line = trim(line);
-  if (line.starts_with('#')) {
+  std::vector<std::string_view> lines = heading_lines(chunk);
+  std::string setext;  // a setext heading's text lines, joined
+  if (lines.size() > 1) {
+    for (std::size_t k = 0; k + 1 < lines.size(); ++k) setext.append(k ? "\n" : "").append(trim(lines[k]));
+  }
+  std::string_view line = lines.size() > 1 ? std::string_view(setext) : trim(lines.front());
+  if (lines.size() == 1 && atx_heading(lines.front())) {
     while (line.starts_with('#')) line.remove_prefix(1);
     line = trim(line);
     // An optional closing sequence of '#', after a space.
