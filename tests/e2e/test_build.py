@@ -1439,6 +1439,19 @@ Shoppers `<script>alert(35)</script>` of all kinds.
 
     # -- 10. Addresses ---------------------------------------------------------------------------
 
+    def test_feed_entries_of_briefs_whose_slugs_collide_have_ids_of_their_own(self):
+        r = self.git_repo({"content/payments/refunds.md": brief("Card Refunds"),
+                           "content/growth/refunds.md": brief("Store Refunds"),
+                           "content/ideas/dark-mode.md": brief("Dark Mode")})
+        self.commit(r, "Add the briefs", "2026-03-01")
+        self.build(r)
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        feed = ET.parse(os.path.join(r.path, "public", "feed.xml")).getroot()
+        ids = {e.find("a:title", ns).text: e.find("a:id", ns).text for e in feed.findall("a:entry", ns)}
+        # growth/ sorts first: its brief has briefs/refunds.html, the other briefs/refunds-2.html.
+        self.assertEqual(ids, {"Store Refunds": "urn:prfaq:brief:refunds", "Card Refunds": "urn:prfaq:brief:refunds-2",
+                               "Dark Mode": "urn:prfaq:brief:dark-mode"})
+
     def test_base_url_makes_feed_sitemap_and_canonical_links_absolute(self):
         base = "https://briefs.acme.example/prfaq/"
         r = self.site_repo(git=True)
