@@ -1628,6 +1628,19 @@ Shoppers `<script>alert(35)</script>` of all kinds.
                              f"{n} brief{' matches' if n == 1 else 's match'} \u201c{query}\u201d.")
             self.assertEqual(page.all("a", within=items[0])[0].text, first_title)
 
+    def test_search_snippet_shows_the_match_in_text_whose_letters_fold_to_more(self):
+        # NFD splits each Hangul syllable into two or three letters: the
+        # snippet is cut where the match is in the text, not in its folded copy.
+        filler = "가나다라마바사아자차카타파하 " * 12
+        text = brief("Refunds") + "\n## Press release\n\n" + filler + "환불결제 오늘 시작합니다. " + filler + "\n"
+        r = self.repo({"content/refunds.md": text})
+        self.build(r)
+        out = os.path.join(r.path, "public")
+        page = Page(dump_dom(self, file_url(os.path.join(out, "search.html"), "?q=환불결제")))
+        snippet = page.one("p", cls="snippet").text
+        self.assertIn("환불결제 오늘 시작합니다.", snippet)
+        self.assertTrue(snippet.startswith("…") and snippet.endswith("…"), snippet)
+
     def test_home_page_filters_by_status_from_the_address(self):
         r = self.site_repo()
         self.build(r)
