@@ -675,6 +675,29 @@ class Test(GitTestCase):
         at = entries.index("Risks and mitigations")
         self.assertEqual(entries[at:at + 2], ["Risks and mitigations", "#hashtag"])
 
+    def test_reference_links_resolve_in_every_section_whatever_section_defines_them(self):
+        # The definitions sit at the end, in the Internal FAQ; each section
+        # of the page is rendered on its own.
+        text = brief("Wallet", "draft").replace(
+            "Acme launched it today.", "Acme launched [the refunds brief][refunds] and ![the chart][chart] today.", 1)
+        text = text.replace("### Is it free?", "### Is it free, as [refunds] is?", 1)
+        text += "\n[refunds]: refunds.md \"Instant Refunds\"\n[chart]: <charts/refund time.png>\n"
+        r = self.repo({"content/payments/wallet.md": text, "content/payments/refunds.md": brief("Refunds"),
+                       "content/payments/charts/refund time.png": "PNG"})
+        res = self.build(r)
+        self.assertEqual(res.stdout.splitlines()[1:], [])  # no errors: check resolves them too
+        out = os.path.join(r.path, "public")
+        page = read_page(out, "briefs/wallet.html")
+        pr = page.one("section", cls="press-release")
+        self.assertEqual([(a.text, a.attrs["href"], a.attrs.get("title")) for a in page.all("a", within=pr)],
+                         [("the refunds brief", "../briefs/refunds.html", "Instant Refunds")])
+        self.assertEqual(page.one("img", within=pr).attrs["src"], "../media/payments/charts/refund%20time.png")
+        question = page.one("div", id="is-it-free-as-refunds-is")
+        self.assertEqual(page.one("h3", within=question).text, "Is it free, as refunds is?")
+        self.assertEqual(page.one("a", within=question).attrs["href"], "../briefs/refunds.html")
+        self.assertNotIn("[refunds]", page.source)
+        self.assertTrue(os.path.isfile(os.path.join(out, "media/payments/charts/refund time.png")))
+
     # -- 3. Determinism -----------------------------------------------------------
 
     def test_two_builds_of_the_same_commit_are_byte_identical_whatever_the_thread_count(self):

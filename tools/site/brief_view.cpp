@@ -1,6 +1,8 @@
 #include "site/brief_view.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "site/markdown_html.h"
 #include "site/metrics_chart.h"
@@ -64,6 +66,84 @@ std::string_view after_heading(std::string_view chunk) {
   return end < chunk.size() ? chunk.substr(end + 1) : std::string_view();
 }
 
+// A line that opens or closes a fenced code block: up to 3 spaces, then
+// ``` or ~~~.
+bool fence_line(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+  line.remove_prefix(i);
+  return line.starts_with("```") || line.starts_with("~~~");
+}
+
+// A reference label as links match it: ASCII case folded, blank runs made
+// one space, trimmed ("[Refunds  Brief]" and "[refunds brief]" match).
+std::string reference_label(std::string_view label) {
+  std::string out;
+  bool blank = false;
+  for (char c : label) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      blank = !out.empty();
+      continue;
+    }
+    if (blank) out += ' ';
+    blank = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+// The link reference definitions of a body ("[o]: other.md \"Title\""), one
+// a line, outside fenced code, by label. The page renders each section on
+// its own, and a definition usually sits at the end of the brief, away from
+// its uses. A line over 1,000 bytes is left out: each part of the page that
+// uses it is parsed again with it.
+using Definitions = std::map<std::string, std::string, std::less<>>;
+Definitions reference_definitions(std::string_view body) {
+  Definitions out;
+  bool in_fence = false;
+  while (!body.empty()) {
+    std::size_t end = std::min(body.find('\n'), body.size());
+    std::string_view line = body.substr(0, end);
+    body.remove_prefix(std::min(end + 1, body.size()));
+    if (fence_line(line)) in_fence = !in_fence;
+    if (in_fence || line.size() > 1000) continue;
+    std::size_t i = 0;
+    while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+    std::size_t close = line.find("]:", i);
+    if (i < line.size() && line[i] == '[' && close != std::string_view::npos && close > i + 1 &&
+        line.find_first_not_of(" \t\r", close + 2) != std::string_view::npos)
+      out.emplace(reference_label(line.substr(i + 1, close - i - 1)), std::string(line));  // the first one wins
+  }
+  return out;
+}
+
+// `text` with the definitions of the labels it names in brackets after it,
+// so that its reference links resolve; as it is when it ends inside a
+// fenced code block, where the definitions would show as code.
+std::string with_definitions(std::string_view text, const Definitions& definitions) {
+  if (definitions.empty()) return std::string(text);
+  std::set<const std::string*> used;
+  for (std::size_t open = text.find('['); open != std::string_view::npos; open = text.find('[', open + 1)) {
+    std::size_t close = text.find_first_of("[]", open + 1);
+    if (close == std::string_view::npos || text[close] != ']' || close - open > 1000) continue;
+    if (auto it = definitions.find(reference_label(text.substr(open + 1, close - open - 1))); it != definitions.end())
+      used.insert(&it->second);
+  }
+  if (used.empty()) return std::string(text);
+  bool in_fence = false;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = std::min(text.find('\n', at), text.size());
+    if (fence_line(text.substr(at, end - at))) in_fence = !in_fence;
+    at = end + 1;
+  }
+  if (in_fence) return std::string(text);
+  std::string out(text);
+  out += "\n\n";
+  for (const auto& [label, line] : definitions)  // in label order: the same bytes every time
+    if (used.count(&line)) out.append(line).append("\n");
+  return out;
+}
+
 struct HeadingText {
   std::string html, text;  // inline HTML of the heading, and its plain text
 };
@@ -99,7 +179,7 @@ std::string html_to_text(std::string_view html) {
 // A section's or question's heading as its author wrote it (the loader's
 // plain text leaves out raw HTML, which the page shows as text), rendered
 // as inline Markdown.
-HeadingText heading_of(std::string_view chunk, const HtmlRender& render) {
+HeadingText heading_of(std::string_view chunk, const HtmlRender& render, const Definitions& definitions) {
   auto trim = [](std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -121,7 +201,7 @@ HeadingText heading_of(std::string_view chunk, const HtmlRender& render) {
   }
   HtmlRender inline_render = render;
   inline_render.ids = nullptr;
-  std::string html = markdown_to_html(line, inline_render);
+  std::string html = markdown_to_html(with_definitions(line, definitions), inline_render);
   HeadingText h;
   if (html.starts_with("<p>") && html.ends_with("</p>\n")) {
     h.html = html.substr(3, html.size() - 8);
@@ -323,8 +403,9 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
   auto start_of = [&](std::size_t block) {
     return line_start(file, body.blocks[block].offset, b.body_offset);
   };
+  const Definitions definitions = reference_definitions(file.substr(std::min(b.body_offset, file.size())));
   auto md = [&](std::size_t from, std::size_t to) {
-    return markdown_to_html(file.substr(from, to > from ? to - from : 0), render);
+    return markdown_to_html(with_definitions(file.substr(from, to > from ? to - from : 0), definitions), render);
   };
 
   // Text before the first section belongs with the press release.
@@ -342,11 +423,11 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
                (sec.kind == SectionKind::faq_umbrella && !sec.questions.empty());
     if (sec.kind == SectionKind::press_release && !press_release_seen) {
       press_release_seen = true;
-      v.press_release_html = "<h2 id=\"press-release\">" + heading_of(chunk, render).html + "</h2>\n" + preamble +
+      v.press_release_html = "<h2 id=\"press-release\">" + heading_of(chunk, render, definitions).html + "</h2>\n" + preamble +
                              md(content_from, to);
     } else if (faq) {
       ViewFaq f;
-      HeadingText heading = heading_of(chunk, render);
+      HeadingText heading = heading_of(chunk, render, definitions);
       f.title = heading.text;
       f.id = ids.make(heading.text);
       std::size_t q_from = sec.questions.empty() ? to : start_of(sec.questions.front().block);
@@ -360,7 +441,7 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
         std::string_view qa = file.substr(qa_from, qa_to - qa_from);
         HeadingText qh;
         if (question.heading)
-          qh = heading_of(qa, render);
+          qh = heading_of(qa, render, definitions);
         else
           qh.text = question.text;
         vq.text = qh.text;
@@ -383,7 +464,7 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
       std::string inner = md(content_from, to);
       if (sec.kind == SectionKind::faq_umbrella && inner.empty()) continue;  // only a heading over the FAQs
       ViewSection vs;
-      HeadingText heading = heading_of(chunk, render);
+      HeadingText heading = heading_of(chunk, render, definitions);
       vs.title = heading.text;
       vs.id = ids.make(heading.text);
       vs.html = "<h2 id=\"" + escape_markup(vs.id) + "\">" + heading.html + "</h2>\n" + inner;
