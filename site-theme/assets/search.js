@@ -38,11 +38,19 @@
     return n;
   }
   function snippet(text, terms) {
-    var lower = fold(text), at = -1;
+    // fold() changes lengths (NFD splits a Hangul syllable into two or three
+    // letters, "İ" lower-cases to two): where each folded character came from.
+    var chars = Array.from(text), lower = "", from = [];
+    chars.forEach(function (c, k) {
+      var f = fold(c);
+      lower += f;
+      for (var j = 0; j < f.length; j++) from.push(k);
+    });
+    var at = -1;
     for (var i = 0; i < terms.length && at < 0; i++) at = lower.indexOf(terms[i]);
     if (at < 0) return "";
-    var start = Math.max(0, at - 60);
-    return (start > 0 ? "…" : "") + text.substr(start, 180) + (start + 180 < text.length ? "…" : "");
+    var start = Math.max(0, from[at] - 60);
+    return (start > 0 ? "…" : "") + chars.slice(start, start + 180).join("") + (start + 180 < chars.length ? "…" : "");
   }
   function run(q) {
     var terms = words(q);

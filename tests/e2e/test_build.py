@@ -655,6 +655,49 @@ class Test(GitTestCase):
         self.assertEqual(site_path("briefs/loyalty.html", img.attrs["src"]),
                          ("media/growth/loyalty/screens/points.png", ""))
 
+    def test_a_setext_heading_over_several_lines_is_one_heading_with_its_content_after_it(self):
+        # CommonMark: the lines of a paragraph before a "---" or "===" line
+        # are one heading; ATX-looking text that is not one ("#tag") is text.
+        text = brief("Notes") + ("\n## Press release\n\nToday.\n\nRisks and\nmitigations\n-----------\n\n"
+                                 "The card network.\n\n#hashtag\n---\n\nMore text.\n")
+        r = self.repo({"content/notes.md": text})
+        self.build(r)
+        page = read_page(os.path.join(r.path, "public"), "briefs/notes.html")
+        sections = page.all("section", cls="other")
+        self.assertEqual([page.one("h2", within=s).text for s in sections], ["Risks and mitigations", "#hashtag"])
+        self.assertEqual([page.one("h2", within=s).attrs["id"] for s in sections],
+                         ["risks-and-mitigations", "hashtag"])
+        self.assertEqual([[p.text for p in page.all("p", within=s)] for s in sections],
+                         [["The card network."], ["More text."]])
+        self.assertEqual([e for e in page.elements if e.tag == "hr"], [])
+        toc = page.one("nav", cls="toc")
+        entries = [a.text for a in page.all("a", within=toc)]
+        at = entries.index("Risks and mitigations")
+        self.assertEqual(entries[at:at + 2], ["Risks and mitigations", "#hashtag"])
+
+    def test_reference_links_resolve_in_every_section_whatever_section_defines_them(self):
+        # The definitions sit at the end, in the Internal FAQ; each section
+        # of the page is rendered on its own.
+        text = brief("Wallet", "draft").replace(
+            "Acme launched it today.", "Acme launched [the refunds brief][refunds] and ![the chart][chart] today.", 1)
+        text = text.replace("### Is it free?", "### Is it free, as [refunds] is?", 1)
+        text += "\n[refunds]: refunds.md \"Instant Refunds\"\n[chart]: <charts/refund time.png>\n"
+        r = self.repo({"content/payments/wallet.md": text, "content/payments/refunds.md": brief("Refunds"),
+                       "content/payments/charts/refund time.png": "PNG"})
+        res = self.build(r)
+        self.assertEqual(res.stdout.splitlines()[1:], [])  # no errors: check resolves them too
+        out = os.path.join(r.path, "public")
+        page = read_page(out, "briefs/wallet.html")
+        pr = page.one("section", cls="press-release")
+        self.assertEqual([(a.text, a.attrs["href"], a.attrs.get("title")) for a in page.all("a", within=pr)],
+                         [("the refunds brief", "../briefs/refunds.html", "Instant Refunds")])
+        self.assertEqual(page.one("img", within=pr).attrs["src"], "../media/payments/charts/refund%20time.png")
+        question = page.one("div", id="is-it-free-as-refunds-is")
+        self.assertEqual(page.one("h3", within=question).text, "Is it free, as refunds is?")
+        self.assertEqual(page.one("a", within=question).attrs["href"], "../briefs/refunds.html")
+        self.assertNotIn("[refunds]", page.source)
+        self.assertTrue(os.path.isfile(os.path.join(out, "media/payments/charts/refund time.png")))
+
     # -- 3. Determinism -----------------------------------------------------------
 
     def test_two_builds_of_the_same_commit_are_byte_identical_whatever_the_thread_count(self):
@@ -777,6 +820,31 @@ class Test(GitTestCase):
         for rel in ("briefs.json", "search-index.js", "sitemap.xml", "feed.xml"):
             self.assertNotIn("dark-mode", r.read("public/" + rel), rel)
         self.assertIn("Points Club", r.read("public/search-index.js"))
+
+    def test_rebuild_moves_links_to_a_listing_or_brief_whose_page_name_another_brief_changed(self):
+        # Tags "C#" and "c++" both slug to "c": "C#" sorts first and takes
+        # tag/c.html. Briefs p/b.md and q/b.md collide: b.html and b-2.html.
+        a = add_front_matter(brief("Alpha"), ['tags = ["c++"]']) + "\nSee [the other b](../q/b.md).\n"
+        b = add_front_matter(brief("Beta"), ['tags = ["C#"]'])
+        r = self.repo({"content/a/alpha.md": a, "content/b/beta.md": b,
+                       "content/p/b.md": brief("P"), "content/q/b.md": brief("Q")})
+        out = os.path.join(r.path, "public")
+        self.build(r)
+
+        def links(rel):
+            page = read_page(out, rel)
+            return [l.attrs["href"] for l in page.all("a") if re.search(r"/(tag/c|briefs/b)", l.attrs.get("href") or "")]
+
+        self.assertEqual(links("briefs/alpha.html"), ["../tag/c-2.html", "../briefs/b-2.html"])
+        # Beta drops "C#", and p/b.md is renamed: alpha.md is unchanged, but
+        # its tag's listing is now tag/c.html and q/b.md's page briefs/b.html.
+        r.write("content/b/beta.md", b.replace('tags = ["C#"]', 'tags = ["zz"]'))
+        os.rename(os.path.join(r.path, "content/p/b.md"), os.path.join(r.path, "content/p/c.md"))
+        self.build(r)
+        self.assertEqual(links("briefs/alpha.html"), ["../tag/c.html", "../briefs/b.html"])
+        self.assertEqual(read_page(out, "tag/c.html").one("h1").text, "c++")
+        self.assertEqual(read_page(out, "briefs/b.html").one("h1").text, "Q")
+        self.assertNotIn("tag/c-2.html", files_under(out))
 
     # -- 5. Git ---------------------------------------------------------------------
 
@@ -1357,6 +1425,15 @@ Shoppers `<script>alert(35)</script>` of all kinds.
                               (["--base-url", "http://:8080/pm/"], "--base-url 'http://:8080/pm/' names no host: give "
                                                                    "the address the site is published at "
                                                                    "(https://host/path/ or /path/)"),
+                              (["--base-url", "https://x.example/pm?x=1"],
+                               "--base-url 'https://x.example/pm?x=1' has a query or fragment (?, #): give the "
+                               "address the site is published at (https://host/path/ or /path/)"),
+                              (["--base-url", "/pm/#top"], "--base-url '/pm/#top' has a query or fragment (?, #): "
+                                                           "give the address the site is published at "
+                                                           "(https://host/path/ or /path/)"),
+                              (["--base-url", "https://x.example/p m/"], "--base-url 'https://x.example/p m/' has a "
+                                                                        "space or control character: write it "
+                                                                        "percent-encoded (%20)"),
                               (["content/payments/refunds.md"], "prfaq build takes no paths; it builds every brief "
                                                                 "(see --out, --rev)")):
             res = self.build(r, *args, rc=2)
@@ -1364,7 +1441,7 @@ Shoppers `<script>alert(35)</script>` of all kinds.
             self.assertFalse(os.path.exists(os.path.join(r.path, "public")), args)
         r.write("prfaq.toml", '[site]\nbase_url = "https:///briefs/"\n')
         res = self.build(r, rc=2)
-        self.assertEqual(res.stderr, "prfaq: error: prfaq.toml: [site] base_url 'https:///briefs/' names no host: give "
+        self.assertEqual(res.stderr, "prfaq: error: prfaq.toml:2:12: [site] base_url 'https:///briefs/' names no host: give "
                                      "the address the site is published at (https://host/path/ or /path/)\n")
         self.assertFalse(os.path.exists(os.path.join(r.path, "public")))
         # --base-url wins over prfaq.toml, and a good one builds.
@@ -1384,6 +1461,19 @@ Shoppers `<script>alert(35)</script>` of all kinds.
                          (2, "prfaq: error: prfaq list: unknown option '--jobs'; see 'prfaq list --help'\n"))
 
     # -- 10. Addresses ---------------------------------------------------------------------------
+
+    def test_feed_entries_of_briefs_whose_slugs_collide_have_ids_of_their_own(self):
+        r = self.git_repo({"content/payments/refunds.md": brief("Card Refunds"),
+                           "content/growth/refunds.md": brief("Store Refunds"),
+                           "content/ideas/dark-mode.md": brief("Dark Mode")})
+        self.commit(r, "Add the briefs", "2026-03-01")
+        self.build(r)
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        feed = ET.parse(os.path.join(r.path, "public", "feed.xml")).getroot()
+        ids = {e.find("a:title", ns).text: e.find("a:id", ns).text for e in feed.findall("a:entry", ns)}
+        # growth/ sorts first: its brief has briefs/refunds.html, the other briefs/refunds-2.html.
+        self.assertEqual(ids, {"Store Refunds": "urn:prfaq:brief:refunds", "Card Refunds": "urn:prfaq:brief:refunds-2",
+                               "Dark Mode": "urn:prfaq:brief:dark-mode"})
 
     def test_base_url_makes_feed_sitemap_and_canonical_links_absolute(self):
         base = "https://briefs.acme.example/prfaq/"
@@ -1527,6 +1617,19 @@ Shoppers `<script>alert(35)</script>` of all kinds.
         self.assertFalse(os.path.exists(os.path.join(r.path, "fresh")))
         self.assertEqual([f for f in os.listdir(r.path) if ".prfaq-tmp-" in f], [])
 
+    def test_card_list_that_includes_itself_stops_the_build_instead_of_crashing(self):
+        r = self.site_repo()
+        self.build(r)
+        out = os.path.join(r.path, "public")
+        site = snapshot(out)
+        r.write("site-theme/templates/card_list.html", "<ol>\n  <li>{{> card_list }}</li>\n</ol>\n")
+        res = self.build(r, rc=2)
+        self.assertEqual(res.stdout, "")
+        self.assertEqual(res.stderr, "prfaq: error: site-theme/templates/card_list.html:2:7: "
+                                     "card_list includes itself ({{> card_list}}), without end\n")
+        self.assertEqual(snapshot(out), site)
+        self.assertEqual([f for f in os.listdir(r.path) if ".prfaq-tmp-" in f], [])
+
     # -- 12. In the browser -------------------------------------------------------------------------
 
     def test_search_page_finds_a_brief_by_a_word_of_its_headline(self):
@@ -1547,6 +1650,19 @@ Shoppers `<script>alert(35)</script>` of all kinds.
             self.assertEqual(page.one("p", id="search-status").text,
                              f"{n} brief{' matches' if n == 1 else 's match'} \u201c{query}\u201d.")
             self.assertEqual(page.all("a", within=items[0])[0].text, first_title)
+
+    def test_search_snippet_shows_the_match_in_text_whose_letters_fold_to_more(self):
+        # NFD splits each Hangul syllable into two or three letters: the
+        # snippet is cut where the match is in the text, not in its folded copy.
+        filler = "가나다라마바사아자차카타파하 " * 12
+        text = brief("Refunds") + "\n## Press release\n\n" + filler + "환불결제 오늘 시작합니다. " + filler + "\n"
+        r = self.repo({"content/refunds.md": text})
+        self.build(r)
+        out = os.path.join(r.path, "public")
+        page = Page(dump_dom(self, file_url(os.path.join(out, "search.html"), "?q=환불결제")))
+        snippet = page.one("p", cls="snippet").text
+        self.assertIn("환불결제 오늘 시작합니다.", snippet)
+        self.assertTrue(snippet.startswith("…") and snippet.endswith("…"), snippet)
 
     def test_home_page_filters_by_status_from_the_address(self):
         r = self.site_repo()

@@ -419,6 +419,20 @@ class Test(TestCase):
         self.assertTrue(s.raw("/", host="localhost:1").startswith("HTTP/1.1 200"))
         self.assertIsNone(s.proc.poll())
 
+    def test_serve_answers_no_host_name_that_only_looks_like_a_loopback_address(self):
+        r = self.repo({"content/refunds.md": refunds()})
+        s = self.serve(r)
+        # Public DNS names that resolve to 127.0.0.1 (DNS rebinding), and
+        # one that ends like it.
+        for host in ["127.0.0.1.nip.io", f"127.attacker.example:{s.port}", "127.0.0.1.attacker.example",
+                     "evil-127.0.0.1"]:
+            response = s.raw("/", host=host)
+            self.assertTrue(response.startswith("HTTP/1.1 403"), f"{host}: {response[:200]}")
+            self.assertNotIn("Instant Refunds", response, host)
+        for host in [f"127.0.0.1:{s.port}", "127.1.2.3", "localhost", f"LocalHost:{s.port}", "[::1]:80",
+                     "preview.localhost"]:
+            self.assertTrue(s.raw("/", host=host).startswith("HTTP/1.1 200"), host)
+
     def test_serve_port_in_use_and_clean_shutdown(self):
         r = self.repo({"content/refunds.md": refunds()})
         s = self.serve(r)

@@ -12,8 +12,8 @@ using prfaq::normalise_base_url;
 
 TEST_CASE("a base URL is none, an http(s) address with a host, or a path", "[site][base_url]") {
   for (const char* ok : {"", "/", "/briefs/", "https://briefs.acme.example/", "https://briefs.acme.example",
-                         "http://localhost:8080/pm/", "https://user@host/", "https://[::1]:8080/", "https://h?x",
-                         "https://h#top"}) {
+                         "http://localhost:8080/pm/", "https://user@host/", "https://[::1]:8080/", "https://h/p%20q/",
+                         "https://h/z\xC3\xBCrich/"}) {
     INFO(ok);
     CHECK(base_url_problem(ok) == std::nullopt);
   }
@@ -35,6 +35,23 @@ TEST_CASE("an http(s) base URL with no host is refused", "[site][base_url]") {
           std::optional<std::string>("'" + std::string(no_host) +
                                      "' names no host: give the address the site is published at "
                                      "(https://host/path/ or /path/)"));
+  }
+}
+
+TEST_CASE("a base URL with a query, a fragment, a space or a control character is refused", "[site][base_url]") {
+  // Each would land in the middle of every address: "https://h/?x=1/briefs/a.html".
+  for (const char* bad : {"https://h?x", "https://h/pm/?x=1", "https://h#top", "/pm#x", "/pm/?"}) {
+    INFO(bad);
+    CHECK(base_url_problem(bad) ==
+          std::optional<std::string>("'" + std::string(bad) +
+                                     "' has a query or fragment (?, #): give the address the site is published at "
+                                     "(https://host/path/ or /path/)"));
+  }
+  for (const char* bad : {"https://h/p q/", "/p\tq/", "https://h/\x7F/", "https://h/ "}) {
+    INFO(bad);
+    CHECK(base_url_problem(bad) ==
+          std::optional<std::string>("'" + std::string(bad) +
+                                     "' has a space or control character: write it percent-encoded (%20)"));
   }
 }
 

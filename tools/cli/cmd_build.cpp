@@ -88,7 +88,7 @@ int run_build(const Args& args, Io& io) {
     }
   }
   if (auto problem = base_url_problem(config.base_url); problem && !options.base_url)
-    throw Fatal("prfaq.toml: [site] base_url " + *problem);
+    throw Fatal("prfaq.toml:" + config.base_url_at + ": [site] base_url " + *problem);
   if (git && options.tip) {
     options.git = &*git;
     if (!args.get("--rev")) options.git_prefix = prefix_in_work_tree(*git, root);

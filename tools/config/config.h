@@ -28,6 +28,7 @@ struct Config {
   // [site]
   std::string site_title = "PR/FAQs";
   std::string base_url;
+  std::string base_url_at;  // "LINE:COL" of base_url in the file, for a build that refuses it
 
   // [review]
   std::vector<std::string> required_roles;

@@ -104,7 +104,10 @@ class ConfigReader {
     for (auto&& [key, n] : t) {
       std::string k(key.str());
       if (k == "title") c_.site_title = string(n, k);
-      else if (k == "base_url") c_.base_url = string(n, k);
+      else if (k == "base_url") {
+        c_.base_url = string(n, k);
+        c_.base_url_at = std::to_string(n.source().begin.line) + ":" + std::to_string(n.source().begin.column);
+      }
       else unknown(key, k, {"title", "base_url"});
     }
   }

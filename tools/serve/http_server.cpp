@@ -1,6 +1,8 @@
 #include "serve/http_server.h"
 
+#include <arpa/inet.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -78,7 +80,16 @@ std::string bind_failure(const std::string& address, int port) {
 
 bool is_loopback(const std::string& address) {
   std::string a = lower(address);
-  return a == "localhost" || a.ends_with(".localhost") || a == "::1" || a == "[::1]" || a.starts_with("127.");
+  // Browsers resolve "localhost" and its subdomains to this machine
+  // themselves, never through DNS.
+  if (a == "localhost" || a.ends_with(".localhost")) return true;
+  if (a.size() > 2 && a.front() == '[' && a.back() == ']') a = a.substr(1, a.size() - 2);
+  // An address written as one: "127.0.0.1.nip.io" starts like 127.0.0.1
+  // but is a name anyone's DNS can point here (DNS rebinding).
+  in_addr v4{};
+  if (::inet_pton(AF_INET, a.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  in6_addr v6{};
+  return ::inet_pton(AF_INET6, a.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
 }
 
 struct HttpServer::Impl {

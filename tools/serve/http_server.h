@@ -47,7 +47,8 @@ class HttpServer {
   std::unique_ptr<Impl> impl_;
 };
 
-// True for 127.0.0.0/8, ::1 and "localhost".
+// True for an address in 127.0.0.0/8, ::1 (also "[::1]"), "localhost" and
+// its subdomains; not for a host name such as "127.0.0.1.nip.io".
 bool is_loopback(const std::string& address);
 
 }  // namespace prfaq

@@ -2,9 +2,12 @@
 
 namespace prfaq {
 
-std::optional<std::string> base_url_problem(std::string_view url) {
-  constexpr std::string_view kForms = "(https://host/path/ or /path/)";
-  if (url.empty() || url.starts_with('/')) return std::nullopt;
+namespace {
+
+constexpr std::string_view kForms = "(https://host/path/ or /path/)";
+
+// What is wrong with the scheme and host of an address that is not a path.
+std::optional<std::string> host_problem(std::string_view url) {
   std::size_t scheme = url.starts_with("https://") ? 8 : url.starts_with("http://") ? 7 : 0;
   if (scheme == 0) return "takes an absolute address " + std::string(kForms) + ", not '" + std::string(url) + "'";
   // The authority runs to the path, query or fragment; the host is what is
@@ -14,6 +17,23 @@ std::optional<std::string> base_url_problem(std::string_view url) {
   std::string_view host = authority.substr(0, authority.starts_with('[') ? authority.find(']') + 1 : authority.rfind(':'));
   if (host.empty())
     return "'" + std::string(url) + "' names no host: give the address the site is published at " + std::string(kForms);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> base_url_problem(std::string_view url) {
+  if (url.empty()) return std::nullopt;
+  if (!url.starts_with('/'))
+    if (auto problem = host_problem(url)) return problem;
+  // Every address of the site is the base URL and a path after it: a query
+  // or a fragment would end up in the middle of each one.
+  if (url.find_first_of("?#") != std::string_view::npos)
+    return "'" + std::string(url) + "' has a query or fragment (?, #): give the address the site is published at " +
+           std::string(kForms);
+  for (char c : url)
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F)
+      return "'" + std::string(url) + "' has a space or control character: write it percent-encoded (%20)";
   return std::nullopt;
 }
 

@@ -9,7 +9,8 @@ namespace prfaq {
 
 // What is wrong with `url` as a base URL, to follow the name of where it
 // came from ("--base-url ..."); nullopt when it is fine. Fine: "" (none),
-// "https://HOST..." or "http://HOST..." with a host, or a path "/...".
+// "https://HOST..." or "http://HOST..." with a host, or a path "/...", with
+// no query or fragment ('?', '#'), space or control character.
 std::optional<std::string> base_url_problem(std::string_view url);
 // `url` ending in '/' (unless empty).
 std::string normalise_base_url(std::string url);

@@ -1,6 +1,8 @@
 #include "site/brief_view.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "site/markdown_html.h"
 #include "site/metrics_chart.h"
@@ -19,20 +21,127 @@ std::size_t line_start(std::string_view file, std::size_t offset, std::size_t fl
   return offset;
 }
 
+// An ATX heading line: up to 3 spaces, 1 to 6 '#', then a blank or the end.
+bool atx_heading(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+  std::size_t hashes = i;
+  while (i < line.size() && line[i] == '#') ++i;
+  hashes = i - hashes;
+  return hashes >= 1 && hashes <= 6 && (i == line.size() || line[i] == ' ' || line[i] == '\t' || line[i] == '\r');
+}
+
+// A setext heading's underline: up to 3 spaces, only '=' or only '-', blanks.
+bool setext_underline(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+  if (i == line.size() || (line[i] != '=' && line[i] != '-')) return false;
+  for (char c = line[i]; i < line.size() && line[i] == c;) ++i;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+  return i == line.size();
+}
+
+// The lines of the heading `chunk` starts with: one for an ATX heading; for
+// a setext heading, its text (which may run over several lines) and the
+// underline.
+std::vector<std::string_view> heading_lines(std::string_view chunk) {
+  std::vector<std::string_view> lines;
+  for (std::size_t at = 0; at < chunk.size();) {
+    std::size_t end = std::min(chunk.find('\n', at), chunk.size());
+    lines.push_back(chunk.substr(at, end - at));
+    if (lines.size() == 1 ? atx_heading(lines[0]) : setext_underline(lines.back())) return lines;
+    at = end + 1;
+  }
+  if (lines.empty()) lines.push_back(chunk);
+  if (lines.size() > 2) lines.resize(2);  // no underline found: as a one-line setext heading
+  return lines;
+}
+
 // A section's or question's Markdown without its heading line(s): the page
 // writes the heading itself, so that its id is known for the table of
-// contents. An ATX heading is one line; a setext heading two.
+// contents.
 std::string_view after_heading(std::string_view chunk) {
+  std::string_view last = heading_lines(chunk).back();
+  std::size_t end = static_cast<std::size_t>(last.data() - chunk.data()) + last.size();
+  return end < chunk.size() ? chunk.substr(end + 1) : std::string_view();
+}
+
+// A line that opens or closes a fenced code block: up to 3 spaces, then
+// ``` or ~~~.
+bool fence_line(std::string_view line) {
   std::size_t i = 0;
-  while (i < chunk.size() && i < 3 && chunk[i] == ' ') ++i;
-  int lines = i < chunk.size() && chunk[i] == '#' ? 1 : 2;
-  for (std::size_t at = 0; lines > 0; --lines) {
-    at = chunk.find('\n', at);
-    if (at == std::string_view::npos) return {};
-    chunk.remove_prefix(at + 1);
-    at = 0;
+  while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+  line.remove_prefix(i);
+  return line.starts_with("```") || line.starts_with("~~~");
+}
+
+// A reference label as links match it: ASCII case folded, blank runs made
+// one space, trimmed ("[Refunds  Brief]" and "[refunds brief]" match).
+std::string reference_label(std::string_view label) {
+  std::string out;
+  bool blank = false;
+  for (char c : label) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      blank = !out.empty();
+      continue;
+    }
+    if (blank) out += ' ';
+    blank = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  return chunk;
+  return out;
+}
+
+// The link reference definitions of a body ("[o]: other.md \"Title\""), one
+// a line, outside fenced code, by label. The page renders each section on
+// its own, and a definition usually sits at the end of the brief, away from
+// its uses. A line over 1,000 bytes is left out: each part of the page that
+// uses it is parsed again with it.
+using Definitions = std::map<std::string, std::string, std::less<>>;
+Definitions reference_definitions(std::string_view body) {
+  Definitions out;
+  bool in_fence = false;
+  while (!body.empty()) {
+    std::size_t end = std::min(body.find('\n'), body.size());
+    std::string_view line = body.substr(0, end);
+    body.remove_prefix(std::min(end + 1, body.size()));
+    if (fence_line(line)) in_fence = !in_fence;
+    if (in_fence || line.size() > 1000) continue;
+    std::size_t i = 0;
+    while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+    std::size_t close = line.find("]:", i);
+    if (i < line.size() && line[i] == '[' && close != std::string_view::npos && close > i + 1 &&
+        line.find_first_not_of(" \t\r", close + 2) != std::string_view::npos)
+      out.emplace(reference_label(line.substr(i + 1, close - i - 1)), std::string(line));  // the first one wins
+  }
+  return out;
+}
+
+// `text` with the definitions of the labels it names in brackets after it,
+// so that its reference links resolve; as it is when it ends inside a
+// fenced code block, where the definitions would show as code.
+std::string with_definitions(std::string_view text, const Definitions& definitions) {
+  if (definitions.empty()) return std::string(text);
+  std::set<const std::string*> used;
+  for (std::size_t open = text.find('['); open != std::string_view::npos; open = text.find('[', open + 1)) {
+    std::size_t close = text.find_first_of("[]", open + 1);
+    if (close == std::string_view::npos || text[close] != ']' || close - open > 1000) continue;
+    if (auto it = definitions.find(reference_label(text.substr(open + 1, close - open - 1))); it != definitions.end())
+      used.insert(&it->second);
+  }
+  if (used.empty()) return std::string(text);
+  bool in_fence = false;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = std::min(text.find('\n', at), text.size());
+    if (fence_line(text.substr(at, end - at))) in_fence = !in_fence;
+    at = end + 1;
+  }
+  if (in_fence) return std::string(text);
+  std::string out(text);
+  out += "\n\n";
+  for (const auto& [label, line] : definitions)  // in label order: the same bytes every time
+    if (used.count(&line)) out.append(line).append("\n");
+  return out;
 }
 
 struct HeadingText {
@@ -70,15 +179,19 @@ std::string html_to_text(std::string_view html) {
 // A section's or question's heading as its author wrote it (the loader's
 // plain text leaves out raw HTML, which the page shows as text), rendered
 // as inline Markdown.
-HeadingText heading_of(std::string_view chunk, const HtmlRender& render) {
-  std::string_view line = chunk.substr(0, chunk.find('\n'));
+HeadingText heading_of(std::string_view chunk, const HtmlRender& render, const Definitions& definitions) {
   auto trim = [](std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
     return s;
   };
-  line = trim(line);
-  if (line.starts_with('#')) {
+  std::vector<std::string_view> lines = heading_lines(chunk);
+  std::string setext;  // a setext heading's text lines, joined
+  if (lines.size() > 1) {
+    for (std::size_t k = 0; k + 1 < lines.size(); ++k) setext.append(k ? "\n" : "").append(trim(lines[k]));
+  }
+  std::string_view line = lines.size() > 1 ? std::string_view(setext) : trim(lines.front());
+  if (lines.size() == 1 && atx_heading(lines.front())) {
     while (line.starts_with('#')) line.remove_prefix(1);
     line = trim(line);
     // An optional closing sequence of '#', after a space.
@@ -88,7 +201,7 @@ HeadingText heading_of(std::string_view chunk, const HtmlRender& render) {
   }
   HtmlRender inline_render = render;
   inline_render.ids = nullptr;
-  std::string html = markdown_to_html(line, inline_render);
+  std::string html = markdown_to_html(with_definitions(line, definitions), inline_render);
   HeadingText h;
   if (html.starts_with("<p>") && html.ends_with("</p>\n")) {
     h.html = html.substr(3, html.size() - 8);
@@ -195,6 +308,11 @@ class LinkRewriter {
 };
 
 
+void sort_unique(std::vector<std::string>& list) {
+  std::sort(list.begin(), list.end());
+  list.erase(std::unique(list.begin(), list.end()), list.end());
+}
+
 void append_capped(std::string& out, std::string_view text) {
   if (out.size() >= kSearchTextBytes) return;
   if (!out.empty()) out += ' ';
@@ -249,15 +367,21 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
   for (const auto& r : fm.related) v.related.push_back(r.value);
 
   LinkRewriter links(b, ctx, v.media);
+  // The files the page links to, and where each link goes (from the
+  // loader's list of links: the same whether the page is rendered or not).
+  // Where a link goes depends on other briefs' page names and on which
+  // files exist, not on this brief's bytes alone.
+  auto target = [&](const std::string& url) {
+    if (auto u = links.site_url(url)) v.link_targets.push_back(url + '\0' + *u);
+  };
+  for (const auto& l : b.body.links) target(l.url);
+  for (const auto& step : fm.journey)
+    if (!step.screen.value.empty()) target(step.screen.value);
+  sort_unique(v.link_targets);
   if (!render_html) {
-    // What the listings, feed and search need, and the files the page links
-    // to (from the loader's list of links: no rendering).
-    for (const auto& l : b.body.links) links.site_url(l.url);
-    for (const auto& step : fm.journey)
-      if (!step.screen.value.empty()) links.site_url(step.screen.value);
+    // What the listings, feed and search need.
     v.search_text = search_text(b);
-    std::sort(v.media.begin(), v.media.end());
-    v.media.erase(std::unique(v.media.begin(), v.media.end()), v.media.end());
+    sort_unique(v.media);
     return v;
   }
   AnchorIds ids;
@@ -279,8 +403,9 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
   auto start_of = [&](std::size_t block) {
     return line_start(file, body.blocks[block].offset, b.body_offset);
   };
+  const Definitions definitions = reference_definitions(file.substr(std::min(b.body_offset, file.size())));
   auto md = [&](std::size_t from, std::size_t to) {
-    return markdown_to_html(file.substr(from, to > from ? to - from : 0), render);
+    return markdown_to_html(with_definitions(file.substr(from, to > from ? to - from : 0), definitions), render);
   };
 
   // Text before the first section belongs with the press release.
@@ -298,11 +423,11 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
                (sec.kind == SectionKind::faq_umbrella && !sec.questions.empty());
     if (sec.kind == SectionKind::press_release && !press_release_seen) {
       press_release_seen = true;
-      v.press_release_html = "<h2 id=\"press-release\">" + heading_of(chunk, render).html + "</h2>\n" + preamble +
+      v.press_release_html = "<h2 id=\"press-release\">" + heading_of(chunk, render, definitions).html + "</h2>\n" + preamble +
                              md(content_from, to);
     } else if (faq) {
       ViewFaq f;
-      HeadingText heading = heading_of(chunk, render);
+      HeadingText heading = heading_of(chunk, render, definitions);
       f.title = heading.text;
       f.id = ids.make(heading.text);
       std::size_t q_from = sec.questions.empty() ? to : start_of(sec.questions.front().block);
@@ -316,7 +441,7 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
         std::string_view qa = file.substr(qa_from, qa_to - qa_from);
         HeadingText qh;
         if (question.heading)
-          qh = heading_of(qa, render);
+          qh = heading_of(qa, render, definitions);
         else
           qh.text = question.text;
         vq.text = qh.text;
@@ -339,7 +464,7 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
       std::string inner = md(content_from, to);
       if (sec.kind == SectionKind::faq_umbrella && inner.empty()) continue;  // only a heading over the FAQs
       ViewSection vs;
-      HeadingText heading = heading_of(chunk, render);
+      HeadingText heading = heading_of(chunk, render, definitions);
       vs.title = heading.text;
       vs.id = ids.make(heading.text);
       vs.html = "<h2 id=\"" + escape_markup(vs.id) + "\">" + heading.html + "</h2>\n" + inner;
@@ -391,8 +516,7 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
   }
   for (const auto& r : fm.reviews)
     v.reviews.push_back({r.role.value, r.verdict.value, r.who.value, r.date ? r.date->str() : std::string(), r.note.value});
-  std::sort(v.media.begin(), v.media.end());
-  v.media.erase(std::unique(v.media.begin(), v.media.end()), v.media.end());
+  sort_unique(v.media);
   return v;
 }
 

@@ -56,6 +56,10 @@ struct BriefView {
   std::vector<ViewReview> reviews;  // as written
   std::string search_text;          // press release and questions, capped
   std::vector<std::string> media;   // repository paths of files under content/ the page links to
+  // Each relative link or screen, as written, a NUL, and where it points on
+  // the site ("x.md\0briefs/x-2.html"; nothing after the NUL when dropped),
+  // sorted: another brief's page name or a file's existence can change it.
+  std::vector<std::string> link_targets;
   bool rendered = false;            // the HTML fields above are filled (not a metadata-only view)
 };
 

@@ -112,6 +112,14 @@ std::string brief_key(const SiteModel& site, const SiteBrief& sb) {
     h.add(static_cast<std::uint64_t>(list->size()));
     for (std::size_t r : *list) h.add(site.briefs[r].card_key);
   }
+  // Where its links go, and the listings its team, tags and owners link to:
+  // names that another brief's change can move ("c++" is tag/c.html until a
+  // brief adds "C#", which sorts first and takes it).
+  h.add(static_cast<std::uint64_t>(sb.view.link_targets.size()));
+  for (const auto& t : sb.view.link_targets) h.add(t);
+  if (!sb.view.team.empty()) h.add(site.teams.file(sb.view.team));
+  for (const auto& t : sb.view.tags) h.add(site.tags.file(t));
+  for (const auto& o : sb.view.owners) h.add(site.owners.file(o));
   return h.hex();
 }
 

@@ -54,7 +54,10 @@ std::string atom_feed(const SiteModel& site) {
     const BriefView& v = sb.view;
     out += "  <entry>\n";
     out += "    <title>" + escape_markup(v.title.empty() ? v.slug : v.title) + "</title>\n";
-    out += "    <id>" + escape_markup(absolute ? site.url(v.page) : "urn:prfaq:brief:" + v.slug) + "</id>\n";
+    // The page's name, not the slug: briefs whose slugs collide (an error
+    // the site still shows) have pages of their own, and need ids of their own.
+    std::string_view name = std::string_view(v.page).substr(7, v.page.size() - 12);  // "briefs/" NAME ".html"
+    out += "    <id>" + escape_markup(absolute ? site.url(v.page) : "urn:prfaq:brief:" + std::string(name)) + "</id>\n";
     out += "    <link href=\"" + escape_markup(site.url(v.page)) + "\"/>\n";
     out += "    <published>" + sb.history->created + "T00:00:00Z</published>\n";
     out += "    <updated>" + sb.history->updated + "T00:00:00Z</updated>\n";

@@ -2,6 +2,7 @@
 
 #include "util/error.h"
 #include "util/escape_markup.h"
+#include "util/mustache_error.h"
 
 namespace prfaq {
 
@@ -47,9 +48,42 @@ std::string Templates::render_bare(const std::string& name, const Data& page) {
   return out;
 }
 
+namespace {
+
+// kainjow renders a partial that includes itself until the stack runs out: a
+// page includes card_list at most this many times before the build stops.
+constexpr int kMaxPartials = 100;
+
+// Where `text` (card_list.html) includes itself, as kainjow's " at N" (a
+// byte offset), or "" when the include is not written with {{ }}.
+std::string self_include_at(std::string_view text) {
+  for (std::size_t at = text.find("{{"); at != std::string_view::npos; at = text.find("{{", at + 2)) {
+    std::size_t i = at + 2;
+    auto blanks = [&] { while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i; };
+    blanks();
+    if (i >= text.size() || text[i] != '>') continue;
+    ++i;
+    blanks();
+    if (text.substr(i, 9) != "card_list") continue;
+    i += 9;
+    blanks();
+    if (text.substr(i, 2) == "}}") return " at " + std::to_string(at);
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string Templates::render(const std::string& name, Data& page) {
   // Partials the templates may use: the theme's own files, by name.
-  page["card_list"] = Data(kainjow::mustache::partial([this]() { return theme_.template_text("card_list"); }));
+  partials_ = 0;
+  page["card_list"] = Data(kainjow::mustache::partial([this]() {
+    const std::string& text = theme_.template_text("card_list");
+    if (++partials_ > kMaxPartials)
+      throw Fatal(mustache_error(theme_.origin("card_list"), text,
+                                 "card_list includes itself ({{> card_list}}), without end" + self_include_at(text)));
+    return text;
+  }));
   std::string main = render_bare(name, page);
   page["main"] = string_data(std::move(main));
   return render_bare("layout", page);

@@ -44,6 +44,7 @@ class Templates {
   kainjow::mustache::mustache& get(const std::string& name);
   const Theme& theme_;
   std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>> parsed_;
+  int partials_ = 0;  // card_list includes in the page being rendered
 };
 
 }  // namespace prfaq
