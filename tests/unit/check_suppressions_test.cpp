@@ -66,6 +66,13 @@ TEST_CASE("one comment may name several rules, with commas or spaces", "[suppres
   CHECK(press_release("<!-- prfaq-disable-next-line weasel-words hype-->\nVery best.\n") == Lines{});
 }
 
+TEST_CASE("a directive with no rule id may touch the comment's close", "[suppressions]") {
+  CHECK(press_release("<!-- prfaq-disable-->\nVery good.\n<!-- prfaq-enable-->\nVery nice.\n") ==
+        Lines{weasel(11, 1, "Very")});
+  CHECK(press_release("<!--prfaq-disable-next-line-->\nVery best.\n") == Lines{});
+  CHECK(press_release("Very best. <!-- prfaq-disable-line-->\n") == Lines{});
+}
+
 TEST_CASE("a TOML comment in the front matter silences the next line", "[suppressions]") {
   std::string text = "+++\ntitle = \"T\"\nstatus = \"idea\"\nowner = \"o\"\n# prfaq-disable-next-line unknown-key\n"
                      "titel = \"x\"\nteem = \"y\"\n+++\n";

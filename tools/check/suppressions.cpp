@@ -55,6 +55,10 @@ void Suppressions::scan_comments(const LineIndex& lines, Span span, bool toml,
     }
     std::size_t word_end = at;
     while (word_end < span.end && is_id_char(text[word_end])) ++word_end;
+    // "<!-- prfaq-disable-->": the comment's close is no part of the word.
+    if (!toml && word_end - at > 2 && word_end < span.end && text[word_end] == '>' && text[word_end - 1] == '-' &&
+        text[word_end - 2] == '-')
+      word_end -= 2;
     std::string_view directive = text.substr(at, word_end - at);
     enum { disable, enable, next_line, this_line } kind;
     if (directive == "prfaq-disable") kind = disable;
