@@ -75,6 +75,18 @@ TEST_CASE("key-type: values inside tables", "[schema]") {
         Lines{at(6, 8) + "error: 'business.cost' must be a number, not a string [key-type]"});
 }
 
+TEST_CASE("key-type: an actual's date or value of the wrong type is reported once", "[schema]") {
+  CHECK(brief_findings(with_keys("[[metric]]\nactuals = [{ date = \"2027-01-01\", value = 1 }]\n")) ==
+        Lines{at(6, 21) + "error: 'metric.actuals.date' must be a TOML date such as 2027-06-30, without quotes, not a "
+                          "string [key-type]"});
+  CHECK(brief_findings(with_keys("[[metric]]\nactuals = [{ date = 2027-01-01, value = inf }]\n")) ==
+        Lines{at(6, 41) + "error: 'metric.actuals.value' must be a finite number, not inf [key-type]"});
+  CHECK(brief_findings(with_keys("[[metric]]\nactuals = [{ date = \"2027-01-01\" }]\n")) ==
+        Lines{at(6, 12) + "error: an actual needs a date and a value: { date = 2027-07-15, value = 0.02 } [key-type]",
+              at(6, 21) + "error: 'metric.actuals.date' must be a TOML date such as 2027-06-30, without quotes, not a "
+                          "string [key-type]"});
+}
+
 TEST_CASE("key-type: an actual without a value", "[schema]") {
   CHECK(brief_findings(with_keys("[[metric]]\nactuals = [{ date = 2027-01-01 }]\n")) ==
         Lines{at(6, 12) + "error: an actual needs a date and a value: { date = 2027-07-15, value = 0.02 } [key-type]"});

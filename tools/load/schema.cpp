@@ -257,19 +257,24 @@ class SchemaReader {
 
   void actual(const toml::table& t, Metric& m) {
     Actual a;
-    bool has_date = false, has_value = false;
+    bool has_date = false, has_value = false, date_given = false, value_given = false;
     for (auto&& [key, n] : t) {
       std::string k(key.str());
       if (k == "date") {
         Located<Date> d;
+        date_given = true;
         if ((has_date = date(n, "metric.actuals.date", d))) a.date = d.value;
-      } else if (k == "value") has_value = number(n, "metric.actuals.value", a.value);
-      else unknown(key, k, kActualKeys, "metric.actuals.");
+      } else if (k == "value") {
+        value_given = true;
+        has_value = number(n, "metric.actuals.value", a.value);
+      } else unknown(key, k, kActualKeys, "metric.actuals.");
     }
-    if (!has_date || !has_value)
+    // A date or value of the wrong type is reported once, above; the entry
+    // is dropped all the same.
+    if (!date_given || !value_given)
       emit_.add(pos(t.source()), "key-type", "an actual needs a date and a value: { date = 2027-07-15, value = 0.02 }");
-    else
-      m.actuals.push_back(a);
+    if (has_date && has_value) m.actuals.push_back(a);
+    else if ((date_given && !has_date) || (value_given && !has_value)) m.mistyped.push_back("actuals");
   }
 
   void business(const toml::node& n) {
