@@ -250,3 +250,10 @@ TEST_CASE("error: a rule option larger than an int, which would have wrapped aro
         "prfaq.toml:2:38: 'max_words' must be at most 2147483647");
   CHECK(config_of("[rules]\npress-release-length = { max_words = 2147483647 }\n").press_release_max_words == 2147483647);
 }
+
+TEST_CASE("max_grade must be a finite number: nan would silence readability", "[config]") {
+  CHECK(error_of("[rules]\nreadability = { max_grade = nan }\n") == "prfaq.toml:2:29: 'max_grade' must be a finite number");
+  CHECK(error_of("[rules]\nreadability = { max_grade = -inf }\n") == "prfaq.toml:2:29: 'max_grade' must be a finite number");
+  CHECK(error_of("[rules]\nreadability = { max_grade = \"8\" }\n") == "prfaq.toml:2:29: 'max_grade' must be a finite number");
+  CHECK(config_of("[rules]\nreadability = { max_grade = 12 }\n").readability_max_grade == 12);
+}

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <toml++/toml.h>
 
@@ -62,7 +63,9 @@ class ConfigReader {
   }
   double number(const toml::node& n, const std::string& k) const {
     if (n.is_integer()) return static_cast<double>(n.as_integer()->get());
-    if (!n.is_floating_point()) fail(n.source(), "'" + k + "' must be a number");
+    // nan compares false with every grade: the rule would never fire.
+    if (!n.is_floating_point() || !std::isfinite(n.as_floating_point()->get()))
+      fail(n.source(), "'" + k + "' must be a finite number");
     return n.as_floating_point()->get();
   }
   std::vector<std::string> strings(const toml::node& n, const std::string& k) const {
