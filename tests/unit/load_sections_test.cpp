@@ -64,6 +64,12 @@ TEST_CASE("a leading number, Part N and a trailing parenthesis are ignored", "[s
   CHECK(kind_of("Part 2 - Internal FAQs (Stakeholders)") == SectionKind::internal_faq);
 }
 
+TEST_CASE("Part N may be followed by an en dash or an em dash, as word processors write it", "[sections]") {
+  CHECK(kind_of("Part 1 \u2013 Press release") == SectionKind::press_release);
+  CHECK(kind_of("Part I\u2014PR") == SectionKind::press_release);
+  CHECK(kind_of("2 \u2013 Announcement") == SectionKind::press_release);
+}
+
 TEST_CASE("customer FAQ headings", "[sections]") {
   CHECK(kind_of("Customer FAQ") == SectionKind::customer_faq);
   CHECK(kind_of("External FAQs") == SectionKind::customer_faq);

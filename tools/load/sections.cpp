@@ -56,9 +56,16 @@ std::string normalize(std::string_view heading) {
     v.remove_prefix(5);
     while (!v.empty() && is_alnum(v.front())) v.remove_prefix(1);
   }
-  while (!v.empty() && (is_digit(static_cast<unsigned char>(v.front())) || v.front() == '.' ||
-                        v.front() == ')' || v.front() == ':' || v.front() == '-' || v.front() == ' '))
-    v.remove_prefix(1);
+  // Word processors turn "Part 1 - " into "Part 1 \u2013 " (en dash) or an em dash.
+  for (;;) {
+    if (!v.empty() && (is_digit(static_cast<unsigned char>(v.front())) || v.front() == '.' || v.front() == ')' ||
+                       v.front() == ':' || v.front() == '-' || v.front() == ' '))
+      v.remove_prefix(1);
+    else if (v.starts_with("\u2013") || v.starts_with("\u2014"))
+      v.remove_prefix(3);
+    else
+      break;
+  }
   v = trim(v);
   if (!v.empty() && v.back() == ')') {
     if (auto open = v.rfind('('); open != std::string_view::npos) v = trim(v.substr(0, open));
