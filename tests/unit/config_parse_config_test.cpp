@@ -257,3 +257,11 @@ TEST_CASE("max_grade must be a finite number: nan would silence readability", "[
   CHECK(error_of("[rules]\nreadability = { max_grade = \"8\" }\n") == "prfaq.toml:2:29: 'max_grade' must be a finite number");
   CHECK(config_of("[rules]\nreadability = { max_grade = 12 }\n").readability_max_grade == 12);
 }
+
+TEST_CASE("a role listed twice is one role", "[config]") {
+  Config c = config_of("[review]\nrequired_roles = [\"design\", \"legal\", \"design\"]\nroles = [\"a\", \"a\"]\n");
+  CHECK(c.required_roles == std::vector<std::string>{"design", "legal"});
+  CHECK(c.roles == std::vector<std::string>{"a"});
+  CHECK(rule_findings(complete_brief("review"), "review-missing", c) ==
+        std::vector<std::string>{at(1, 1) + "error: no [[review]] for required role 'legal' (required from review) [review-missing]"});
+}

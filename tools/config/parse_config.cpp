@@ -74,6 +74,13 @@ class ConfigReader {
     for (auto& item : *n.as_array()) out.push_back(string(item, k));
     return out;
   }
+  // A role listed twice is one role: not two review-missing findings for it.
+  static std::vector<std::string> distinct(std::vector<std::string> v) {
+    std::vector<std::string> out;
+    for (auto& s : v)
+      if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+    return out;
+  }
   Status status(const toml::node& n, const std::string& k) const {
     std::string s = string(n, k);
     auto st = parse_status(s);
@@ -115,8 +122,8 @@ class ConfigReader {
   void review(const toml::table& t) {
     for (auto&& [key, n] : t) {
       std::string k(key.str());
-      if (k == "required_roles") c_.required_roles = strings(n, k);
-      else if (k == "roles") c_.roles = strings(n, k);
+      if (k == "required_roles") c_.required_roles = distinct(strings(n, k));
+      else if (k == "roles") c_.roles = distinct(strings(n, k));
       else unknown(key, k, {"required_roles", "roles"});
     }
   }
