@@ -265,3 +265,8 @@ TEST_CASE("a role listed twice is one role", "[config]") {
   CHECK(rule_findings(complete_brief("review"), "review-missing", c) ==
         std::vector<std::string>{at(1, 1) + "error: no [[review]] for required role 'legal' (required from review) [review-missing]"});
 }
+
+TEST_CASE("a faq-coverage topic with no word is refused", "[config]") {
+  CHECK(error_of("[rules]\nfaq-coverage = { topics = { cost = [] } }\n") ==
+        "prfaq.toml:2:36: topic 'cost' needs at least one word");
+}

@@ -174,7 +174,12 @@ class ConfigReader {
   void topics(const toml::node& n) {
     const auto& t = table(n, "topics");
     c_.coverage_topics.clear();
-    for (auto&& [key, v] : t) c_.coverage_topics.push_back({std::string(key.str()), strings(v, std::string(key.str()))});
+    for (auto&& [key, v] : t) {
+      auto words = strings(v, std::string(key.str()));
+      // No question can ask about a topic with no word: it would warn on every brief.
+      if (words.empty()) fail(v.source(), "topic '" + std::string(key.str()) + "' needs at least one word");
+      c_.coverage_topics.push_back({std::string(key.str()), std::move(words)});
+    }
   }
 
   // Options a rule takes besides severity (and `from` for ladder rules).
