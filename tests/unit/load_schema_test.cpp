@@ -135,6 +135,13 @@ TEST_CASE("key-enum: review verdict and role", "[schema]") {
   CHECK(brief_findings(with_keys("[[review]]\nrole = \"legal\"\nverdict = \"changes-requested\"\n")) == Lines{});
 }
 
+TEST_CASE("key-enum: the roles listed include the required roles that roles leaves out", "[schema]") {
+  Config c = config_of("[review]\nroles = [\"qa\"]\nrequired_roles = [\"security-review\", \"qa\"]\n");
+  CHECK(brief_findings(with_keys("[[review]]\nrole = \"security-reviw\"\n"), c) ==
+        Lines{at(6, 8) + "error: 'review.role' is \"security-reviw\", not one of: qa, security-review (did you mean "
+                         "'security-review'?) (roles are set in prfaq.toml [review] roles) [key-enum]"});
+}
+
 TEST_CASE("a role from prfaq.toml is a known role", "[schema]") {
   Config c = config_of("[review]\nroles = [\"qa\"]\n");
   CHECK(brief_findings(with_keys("[[review]]\nrole = \"qa\"\n"), c) == Lines{});

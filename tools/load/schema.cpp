@@ -308,10 +308,12 @@ class SchemaReader {
       if (k == "who") string(n, "review.who", r.who);
       else if (k == "role") {
         if (string(n, "review.role", r.role) && !config_.is_known_role(r.role.value)) {
+          // Every role a review may name: the required ones are allowed even when `roles` omits them.
           std::vector<std::string_view> roles(config_.roles.begin(), config_.roles.end());
-          for (auto& role : config_.required_roles) roles.push_back(role);
+          for (auto& role : config_.required_roles)
+            if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(role);
           std::string all;
-          for (auto& role : config_.roles) all += (all.empty() ? "" : ", ") + role;
+          for (auto role : roles) all += (all.empty() ? "" : ", ") + std::string(role);
           emit_.add(r.role.pos, "key-enum",
                     "'review.role' is \"" + r.role.value + "\", not one of: " + all +
                         did_you_mean(r.role.value, roles) + " (roles are set in prfaq.toml [review] roles)");
