@@ -314,6 +314,32 @@ Q: Is it done?
               "15: Q: What is the risk? (answered)", "17: Q: Is it done? (UNANSWERED)"});
 }
 
+TEST_CASE("a blank A: label left from a template is no answer", "[sections]") {
+  Brief b = load(idea_brief(R"(## Internal FAQ
+
+Q: What does it cost?
+A:
+
+Q: Who signs off?
+
+**A1.**
+
+**Q: What is the risk?** A:
+
+Q: Is it done? A:
+
+Q: And the date?
+A: 2027.
+
+Q: Any plan?
+Also yes.
+)"));
+  CHECK(questions_of(b, SectionKind::internal_faq) ==
+        Lines{"8: Q: What does it cost? (UNANSWERED)", "11: Q: Who signs off? (UNANSWERED)",
+              "15: Q: What is the risk? (UNANSWERED)", "17: Q: Is it done? (UNANSWERED)",
+              "19: Q: And the date? (answered)", "22: Q: Any plan? (answered)"});
+}
+
 TEST_CASE("numbered list items ending in ? are questions, their nested content the answer", "[sections]") {
   Brief b = load(idea_brief(R"(## Customer FAQ
 
