@@ -194,3 +194,14 @@ TEST_CASE("key-type: nan and inf are no numbers for a metric or the business cas
               at(10, 8) + "error: 'business.cost' must be a finite number, not inf [key-type]"});
   CHECK(brief_findings(with_keys("[[metric]]\nname = \"m\"\nbaseline = 1e300\ntarget = -0.5\n")) == Lines{});
 }
+
+TEST_CASE("unknown-key: a top-level key written below a table says so", "[schema]") {
+  CHECK(brief_findings(with_keys("[[review]]\nrole = \"design\"\nreason = \"x\"\n[business]\nlaunch = 2027-01-01\n")) ==
+        Lines{at(7, 1) + "warning: unknown key 'review.reason' ('reason' is a top-level key: move it above the first "
+                         "[table] or [[table]] header) [unknown-key]",
+              at(9, 1) + "warning: unknown key 'business.launch' ('launch' is a top-level key: move it above the first "
+                         "[table] or [[table]] header) [unknown-key]"});
+  // A key of the table that is also a top-level key's near miss keeps its suggestion.
+  CHECK(brief_findings(with_keys("[[review]]\nnot = \"x\"\n")) ==
+        Lines{at(6, 1) + "warning: unknown key 'review.not' (did you mean 'note'?) [unknown-key]"});
+}

@@ -96,8 +96,12 @@ class SchemaReader {
   template <std::size_t N>
   void unknown(const toml::key& key, const std::string& k, const std::array<std::string_view, N>& known,
                const std::string& where) {
-    emit_.add(pos(key.source()), "unknown-key",
-              "unknown key '" + where + k + "'" + did_you_mean(k, std::span<const std::string_view>(known)));
+    std::string hint = did_you_mean(k, std::span<const std::string_view>(known));
+    // TOML puts every key after a [table] header into that table: a
+    // top-level key written below one lands in it.
+    if (!where.empty() && hint.empty() && std::find(kTopKeys.begin(), kTopKeys.end(), k) != kTopKeys.end())
+      hint = " ('" + k + "' is a top-level key: move it above the first [table] or [[table]] header)";
+    emit_.add(pos(key.source()), "unknown-key", "unknown key '" + where + k + "'" + hint);
   }
 
   bool string(const toml::node& n, const std::string& k, Located<std::string>& out) {
