@@ -1,6 +1,7 @@
 """Commands that write files or read the environment: init, new, list,
 check with paths, help."""
 import os
+import re
 import subprocess
 import unittest
 
@@ -94,6 +95,24 @@ class Test(TestCase):
         self.assertIn('title = "The \\"Best\\" \\\\ Thing"', text)
         check = r.run("check", "--format", "json")
         self.assertEqual(check.returncode, 0, check.stdout)
+
+    def test_template_keys_uncommented_stay_where_they_belong(self):
+        # A user fills a brief in by uncommenting the template's keys: reason
+        # must stay a top-level key, not land in the last [[review]].
+        r = self.repo()
+        self.assertEqual(r.run("new", "Shelf", "--owner", "o@x.example").returncode, 0)
+        text = r.read("content/shelf.md")
+        front, body = text.split("\n+++\n", 1)
+        lines = []
+        for line in front.splitlines():
+            keyed = re.match(r"# (\[|[a-z_]+ = )", line)
+            lines.append(line[2:] if keyed else line)
+        front = "\n".join(lines).replace('status = "idea"', 'status = "shelved"')
+        r.write("content/shelf.md", front + "\n+++\n" + body)
+        res = r.run("check", "--format", "json")
+        rules = [(f["rule"], f["message"]) for f in self.json(res)["findings"]]
+        self.assertEqual([f for f in rules if f[0] in ("toml-syntax", "unknown-key", "shelved-reason", "key-type")], [],
+                         front)
 
     def test_new_without_slug_material_asks_for_one(self):
         r = self.repo()

@@ -325,3 +325,28 @@ TEST_CASE("metric-target and journey-aha leave keys of the wrong type to key-typ
   CHECK(check_files({{std::string(kPath), edited("review", "aha = true", "aha = \"yes\"")}}, c).briefs[0].readiness ==
         Status::draft);
 }
+
+TEST_CASE("business-incomplete and metric-actuals leave keys of the wrong type to key-type", "[ladder]") {
+  std::string headcount = edited("launched", "headcount = 4\n", "headcount = \"4\"\n");
+  CHECK(brief_findings(headcount) ==
+        Lines{at(34, 13) + "error: 'business.headcount' must be a number, not a string [key-type]"});
+  std::string cost = edited("launched", "cost = 480000\n", "cost = \"480000\"\n");
+  CHECK(brief_findings(cost) == Lines{at(36, 8) + "error: 'business.cost' must be a number, not a string [key-type]"});
+  std::string business = replace(
+      edited("launched", "[business]\nheadcount = 4\nmonths = 6\ncost = 480000\ncurrency = \"USD\"\n", ""),
+      "reason = \"The card networks said no\"\n", "reason = \"The card networks said no\"\nbusiness = \"big\"\n");
+  CHECK(brief_findings(business) ==
+        Lines{at(10, 12) + "error: 'business' must be a table ([business]), not a string [key-type]"});
+  std::string actual = edited("launched", "value = 2 }", "value = nan }");
+  CHECK(brief_findings(actual) ==
+        Lines{at(31, 41) + "error: 'metric.actuals.value' must be a finite number, not nan [key-type]"});
+  // Still missing parts are reported, and the wrong types hold the brief below the status that needs them.
+  CHECK(rule_findings(edited("approved", "headcount = 4\nmonths = 6\n", "headcount = \"4\"\n"), "business-incomplete") ==
+        Lines{at(33, 1) + "error: [business] lacks months (required from approved) [business-incomplete]"});
+  Config c = default_config();
+  for (const auto& text : {headcount, cost, business})
+    CHECK(check_files({{std::string(kPath), text}}, c).briefs[0].readiness == Status::review);
+  CHECK(check_files({{std::string(kPath), edited("launched", "cost = 480000\n", "cost = \"480000\"\nrevenue = 1\n")}}, c)
+            .briefs[0].readiness == Status::launched);
+  CHECK(check_files({{std::string(kPath), actual}}, c).briefs[0].readiness == Status::approved);
+}

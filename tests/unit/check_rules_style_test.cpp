@@ -224,3 +224,11 @@ TEST_CASE("metric-direction: a quality metric without a direction has none", "[s
         Lines{at(28, 10) + "warning: metric 'Refund time' should go down, but its target moves up from the baseline "
                            "[metric-direction]"});
 }
+
+TEST_CASE("metric-direction: a metric with no name is 'a metric', as in metric-target", "[style]") {
+  std::string text = replace(complete_brief("idea"), "name = \"Refund time\"\nkind = \"quality\"\ndirection = \"down\"",
+                             "kind = \"revenue\"");
+  CHECK(brief_findings(text) ==
+        Lines{at(27, 10) + "warning: a metric should go up, but its target moves down from the baseline "
+                           "[metric-direction]"});
+}

@@ -66,6 +66,28 @@ TEST_CASE("one comment may name several rules, with commas or spaces", "[suppres
   CHECK(press_release("<!-- prfaq-disable-next-line weasel-words hype-->\nVery best.\n") == Lines{});
 }
 
+TEST_CASE("a directive with no rule id may touch the comment's close", "[suppressions]") {
+  CHECK(press_release("<!-- prfaq-disable-->\nVery good.\n<!-- prfaq-enable-->\nVery nice.\n") ==
+        Lines{weasel(11, 1, "Very")});
+  CHECK(press_release("<!--prfaq-disable-next-line-->\nVery best.\n") == Lines{});
+  CHECK(press_release("Very best. <!-- prfaq-disable-line-->\n") == Lines{});
+}
+
+TEST_CASE("an HTML comment over several lines: its ids run to -->, the next line is after it", "[suppressions]") {
+  // Before, the ids on the comment's second line were not read: the comment
+  // silenced every rule, on the wrong line.
+  CHECK(press_release("<!-- prfaq-disable-next-line\n     hype -->\nVery best.\n") == Lines{weasel(10, 1, "Very")});
+  CHECK(press_release("<!--\nprfaq-disable-next-line hype\n-->\nVery best.\n") == Lines{weasel(11, 1, "Very")});
+  CHECK(press_release("> <!-- prfaq-disable-next-line\n> weasel-words -->\n> Very best.\n") ==
+        Lines{at(10, 8) + "warning: 'best' is hype: show the data instead [hype]"});
+  CHECK(press_release("Text <!-- prfaq-disable-line\nweasel-words --> very.\n") == Lines{});
+  CHECK(press_release("<!-- prfaq-disable\n     hype -->\nBest.\n<!-- prfaq-enable -->\nVery best.\n") ==
+        Lines{weasel(12, 1, "Very"), at(12, 6) + "warning: 'best' is hype: show the data instead [hype]"});
+  // A closed comment before a directive's words leaves them text.
+  CHECK(press_release("<!-- x -->\n\nprfaq-disable-next-line hype\nVery best.\n") ==
+        Lines{weasel(11, 1, "Very"), at(11, 6) + "warning: 'best' is hype: show the data instead [hype]"});
+}
+
 TEST_CASE("a TOML comment in the front matter silences the next line", "[suppressions]") {
   std::string text = "+++\ntitle = \"T\"\nstatus = \"idea\"\nowner = \"o\"\n# prfaq-disable-next-line unknown-key\n"
                      "titel = \"x\"\nteem = \"y\"\n+++\n";

@@ -250,3 +250,23 @@ TEST_CASE("error: a rule option larger than an int, which would have wrapped aro
         "prfaq.toml:2:38: 'max_words' must be at most 2147483647");
   CHECK(config_of("[rules]\npress-release-length = { max_words = 2147483647 }\n").press_release_max_words == 2147483647);
 }
+
+TEST_CASE("max_grade must be a finite number: nan would silence readability", "[config]") {
+  CHECK(error_of("[rules]\nreadability = { max_grade = nan }\n") == "prfaq.toml:2:29: 'max_grade' must be a finite number");
+  CHECK(error_of("[rules]\nreadability = { max_grade = -inf }\n") == "prfaq.toml:2:29: 'max_grade' must be a finite number");
+  CHECK(error_of("[rules]\nreadability = { max_grade = \"8\" }\n") == "prfaq.toml:2:29: 'max_grade' must be a finite number");
+  CHECK(config_of("[rules]\nreadability = { max_grade = 12 }\n").readability_max_grade == 12);
+}
+
+TEST_CASE("a role listed twice is one role", "[config]") {
+  Config c = config_of("[review]\nrequired_roles = [\"design\", \"legal\", \"design\"]\nroles = [\"a\", \"a\"]\n");
+  CHECK(c.required_roles == std::vector<std::string>{"design", "legal"});
+  CHECK(c.roles == std::vector<std::string>{"a"});
+  CHECK(rule_findings(complete_brief("review"), "review-missing", c) ==
+        std::vector<std::string>{at(1, 1) + "error: no [[review]] for required role 'legal' (required from review) [review-missing]"});
+}
+
+TEST_CASE("a faq-coverage topic with no word is refused", "[config]") {
+  CHECK(error_of("[rules]\nfaq-coverage = { topics = { cost = [] } }\n") ==
+        "prfaq.toml:2:36: topic 'cost' needs at least one word");
+}

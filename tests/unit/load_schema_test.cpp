@@ -75,6 +75,18 @@ TEST_CASE("key-type: values inside tables", "[schema]") {
         Lines{at(6, 8) + "error: 'business.cost' must be a number, not a string [key-type]"});
 }
 
+TEST_CASE("key-type: an actual's date or value of the wrong type is reported once", "[schema]") {
+  CHECK(brief_findings(with_keys("[[metric]]\nactuals = [{ date = \"2027-01-01\", value = 1 }]\n")) ==
+        Lines{at(6, 21) + "error: 'metric.actuals.date' must be a TOML date such as 2027-06-30, without quotes, not a "
+                          "string [key-type]"});
+  CHECK(brief_findings(with_keys("[[metric]]\nactuals = [{ date = 2027-01-01, value = inf }]\n")) ==
+        Lines{at(6, 41) + "error: 'metric.actuals.value' must be a finite number, not inf [key-type]"});
+  CHECK(brief_findings(with_keys("[[metric]]\nactuals = [{ date = \"2027-01-01\" }]\n")) ==
+        Lines{at(6, 12) + "error: an actual needs a date and a value: { date = 2027-07-15, value = 0.02 } [key-type]",
+              at(6, 21) + "error: 'metric.actuals.date' must be a TOML date such as 2027-06-30, without quotes, not a "
+                          "string [key-type]"});
+}
+
 TEST_CASE("key-type: an actual without a value", "[schema]") {
   CHECK(brief_findings(with_keys("[[metric]]\nactuals = [{ date = 2027-01-01 }]\n")) ==
         Lines{at(6, 12) + "error: an actual needs a date and a value: { date = 2027-07-15, value = 0.02 } [key-type]"});
@@ -121,6 +133,13 @@ TEST_CASE("key-enum: review verdict and role", "[schema]") {
               at(7, 11) + "error: 'review.verdict' is \"ok\", not one of: approved, changes-requested, pending "
                           "[key-enum]"});
   CHECK(brief_findings(with_keys("[[review]]\nrole = \"legal\"\nverdict = \"changes-requested\"\n")) == Lines{});
+}
+
+TEST_CASE("key-enum: the roles listed include the required roles that roles leaves out", "[schema]") {
+  Config c = config_of("[review]\nroles = [\"qa\"]\nrequired_roles = [\"security-review\", \"qa\"]\n");
+  CHECK(brief_findings(with_keys("[[review]]\nrole = \"security-reviw\"\n"), c) ==
+        Lines{at(6, 8) + "error: 'review.role' is \"security-reviw\", not one of: qa, security-review (did you mean "
+                         "'security-review'?) (roles are set in prfaq.toml [review] roles) [key-enum]"});
 }
 
 TEST_CASE("a role from prfaq.toml is a known role", "[schema]") {
@@ -174,4 +193,15 @@ TEST_CASE("key-type: nan and inf are no numbers for a metric or the business cas
               at(8, 10) + "error: 'metric.target' must be a finite number, not inf [key-type]",
               at(10, 8) + "error: 'business.cost' must be a finite number, not inf [key-type]"});
   CHECK(brief_findings(with_keys("[[metric]]\nname = \"m\"\nbaseline = 1e300\ntarget = -0.5\n")) == Lines{});
+}
+
+TEST_CASE("unknown-key: a top-level key written below a table says so", "[schema]") {
+  CHECK(brief_findings(with_keys("[[review]]\nrole = \"design\"\nreason = \"x\"\n[business]\nlaunch = 2027-01-01\n")) ==
+        Lines{at(7, 1) + "warning: unknown key 'review.reason' ('reason' is a top-level key: move it above the first "
+                         "[table] or [[table]] header) [unknown-key]",
+              at(9, 1) + "warning: unknown key 'business.launch' ('launch' is a top-level key: move it above the first "
+                         "[table] or [[table]] header) [unknown-key]"});
+  // A key of the table that is also a top-level key's near miss keeps its suggestion.
+  CHECK(brief_findings(with_keys("[[review]]\nnot = \"x\"\n")) ==
+        Lines{at(6, 1) + "warning: unknown key 'review.not' (did you mean 'note'?) [unknown-key]"});
 }

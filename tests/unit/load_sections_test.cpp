@@ -64,6 +64,12 @@ TEST_CASE("a leading number, Part N and a trailing parenthesis are ignored", "[s
   CHECK(kind_of("Part 2 - Internal FAQs (Stakeholders)") == SectionKind::internal_faq);
 }
 
+TEST_CASE("Part N may be followed by an en dash or an em dash, as word processors write it", "[sections]") {
+  CHECK(kind_of("Part 1 \u2013 Press release") == SectionKind::press_release);
+  CHECK(kind_of("Part I\u2014PR") == SectionKind::press_release);
+  CHECK(kind_of("2 \u2013 Announcement") == SectionKind::press_release);
+}
+
 TEST_CASE("customer FAQ headings", "[sections]") {
   CHECK(kind_of("Customer FAQ") == SectionKind::customer_faq);
   CHECK(kind_of("External FAQs") == SectionKind::customer_faq);
@@ -306,6 +312,32 @@ Q: Is it done?
   CHECK(questions_of(b, SectionKind::internal_faq) ==
         Lines{"8: Q: What does it cost? (answered)", "11: Q: Who signs off? (answered)",
               "15: Q: What is the risk? (answered)", "17: Q: Is it done? (UNANSWERED)"});
+}
+
+TEST_CASE("a blank A: label left from a template is no answer", "[sections]") {
+  Brief b = load(idea_brief(R"(## Internal FAQ
+
+Q: What does it cost?
+A:
+
+Q: Who signs off?
+
+**A1.**
+
+**Q: What is the risk?** A:
+
+Q: Is it done? A:
+
+Q: And the date?
+A: 2027.
+
+Q: Any plan?
+Also yes.
+)"));
+  CHECK(questions_of(b, SectionKind::internal_faq) ==
+        Lines{"8: Q: What does it cost? (UNANSWERED)", "11: Q: Who signs off? (UNANSWERED)",
+              "15: Q: What is the risk? (UNANSWERED)", "17: Q: Is it done? (UNANSWERED)",
+              "19: Q: And the date? (answered)", "22: Q: Any plan? (answered)"});
 }
 
 TEST_CASE("numbered list items ending in ? are questions, their nested content the answer", "[sections]") {

@@ -238,6 +238,13 @@ TEST_CASE("sarif: the rules table and one result per finding", "[report]") {
   CHECK(sarif.find("\"columnKind\": \"unicodeCodePoints\"") != std::string::npos);
 }
 
+TEST_CASE("sarif: SRCROOT has no relative uri, which 2.1.0 forbids in originalUriBaseIds", "[report]") {
+  std::string sarif = report(Format::sarif, sample());
+  CHECK(sarif.find("\"originalUriBaseIds\": {\"SRCROOT\": {\"description\": {\"text\": \"The repository root.\"}}},") !=
+        std::string::npos);
+  CHECK(sarif.find("\"uri\": \"./\"") == std::string::npos);
+}
+
 TEST_CASE("sarif: file names are percent-encoded URIs", "[report]") {
   CheckResult r;
   r.findings = {finding("content/caf\xC3\xA9 menu.md", 1, 1, Severity::error, "nul-byte", "m")};

@@ -53,12 +53,27 @@ std::vector<std::pair<Status, std::string>> mistyped_required(const FrontMatter&
         if (fm.is_mistyped(key)) out.emplace_back(from, key);
   if (auto from = config.ladder_status("launch-missing"); from && *from != Status::shelved && fm.is_mistyped("launch"))
     out.emplace_back(*from, "launch");
-  // Within tables: metric-target and journey-aha leave these to key-type too.
+  // Within tables: metric-target, journey-aha and business-incomplete leave
+  // these to key-type too.
   if (auto from = config.ladder_status("metric-target"); from && *from != Status::shelved)
     for (const char* key : {"metric.baseline", "metric.target", "metric.by"})
       if (fm.is_mistyped(key)) out.emplace_back(*from, key);
   if (auto from = config.ladder_status("journey-aha"); from && *from != Status::shelved && fm.is_mistyped("journey.aha"))
     out.emplace_back(*from, "journey.aha");
+  if (auto from = config.ladder_status("metric-actuals"); from && *from != Status::shelved)
+    for (const auto& m : fm.metrics)
+      if (m.actuals.empty() && m.is_mistyped("actuals")) {
+        out.emplace_back(*from, "metric.actuals");
+        break;
+      }
+  if (auto from = config.ladder_status("business-incomplete"); from && *from != Status::shelved) {
+    for (const char* key : {"business", "business.headcount", "business.months"})
+      if (fm.is_mistyped(key)) out.emplace_back(*from, key);
+    // Either of cost and revenue will do: a mistyped one counts when the other is not there.
+    if (!fm.business.cost && !fm.business.revenue)
+      for (const char* key : {"business.cost", "business.revenue"})
+        if (fm.is_mistyped(key)) out.emplace_back(*from, key);
+  }
   return out;
 }
 

@@ -134,10 +134,9 @@ void check_metrics(const Brief& b, const CheckContext& ctx, Emitter& emit) {
     for (const auto& m : metrics) {
       std::string name = m.name.value.empty() ? "a metric" : "metric '" + m.name.value + "'";
       std::vector<std::string> lacks;
-      auto mistyped = [&](std::string_view k) { return std::find(m.mistyped.begin(), m.mistyped.end(), k) != m.mistyped.end(); };
-      if (!m.baseline && !mistyped("baseline")) lacks.push_back("baseline");
-      if (!m.target && !mistyped("target")) lacks.push_back("target");
-      if (!m.by && !mistyped("by")) lacks.push_back("by");
+      if (!m.baseline && !m.is_mistyped("baseline")) lacks.push_back("baseline");
+      if (!m.target && !m.is_mistyped("target")) lacks.push_back("target");
+      if (!m.by && !m.is_mistyped("by")) lacks.push_back("by");
       if (!lacks.empty()) {
         emit.add(m.pos, "metric-target", name + " lacks " + join_list(lacks) + from_text(*from), *from);
       } else if (m.baseline->value == m.target->value) {
@@ -157,7 +156,7 @@ void check_metrics(const Brief& b, const CheckContext& ctx, Emitter& emit) {
              *from);
   if (auto from = c.ladder_status("metric-actuals"))
     for (const auto& m : metrics)
-      if (m.actuals.empty())
+      if (m.actuals.empty() && !m.is_mistyped("actuals"))  // an actual of the wrong type is key-type's
         emit.add(m.pos, "metric-actuals",
                  (m.name.value.empty() ? std::string("a metric") : "metric '" + m.name.value + "'") +
                      " has no actuals: add actuals = [{ date = ..., value = ... }]" + from_text(*from),
@@ -193,14 +192,20 @@ void check_reviews(const Brief& b, const CheckContext& ctx, Emitter& emit) {
   }
   if (auto from = c.ladder_status("business-incomplete")) {
     const Business& biz = b.fm.business;
+    // A part of the wrong type (headcount = "4") is key-type's to report.
+    auto lacks_key = [&](const std::optional<double>& v, std::string_view key) {
+      return !v && !b.fm.is_mistyped(key);
+    };
     std::vector<std::string> lacks;
-    if (!biz.headcount) lacks.push_back("headcount");
-    if (!biz.months) lacks.push_back("months");
-    if (!biz.cost && !biz.revenue) lacks.push_back("cost or revenue");
-    if (!biz.present)
-      emit.add({1, 1}, "business-incomplete",
-               "no [business] case (headcount, months, and cost or revenue)" + from_text(*from), *from);
-    else if (!lacks.empty())
+    if (lacks_key(biz.headcount, "business.headcount")) lacks.push_back("headcount");
+    if (lacks_key(biz.months, "business.months")) lacks.push_back("months");
+    if (lacks_key(biz.cost, "business.cost") && lacks_key(biz.revenue, "business.revenue"))
+      lacks.push_back("cost or revenue");
+    if (!biz.present) {
+      if (!b.fm.is_mistyped("business"))
+        emit.add({1, 1}, "business-incomplete",
+                 "no [business] case (headcount, months, and cost or revenue)" + from_text(*from), *from);
+    } else if (!lacks.empty())
       emit.add(biz.pos, "business-incomplete", "[business] lacks " + join_list(lacks) + from_text(*from), *from);
   }
 }

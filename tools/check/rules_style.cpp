@@ -215,7 +215,8 @@ void check_style(const Brief& b, const CheckContext& ctx, Emitter& emit) {
     double from = m.baseline->value, to = m.target->value;
     if ((dir == "up" && to < from) || (dir == "down" && to > from))
       emit.add(m.target->pos, "metric-direction",
-               "metric '" + m.name.value + "' should go " + dir + ", but its target moves " +
+               (m.name.value.empty() ? std::string("a metric") : "metric '" + m.name.value + "'") + " should go " +
+                   dir + ", but its target moves " +
                    (to < from ? "down" : "up") + " from the baseline");
   }
 }

@@ -46,15 +46,15 @@ void Suppressions::scan_comments(const LineIndex& lines, Span span, bool toml,
         }
       }
       if (!comment) continue;
-    } else if (!comment) {
-      std::size_t open = text.substr(0, at).find("<!--", scanned);
-      comment = open != std::string_view::npos;
-      // A "<!--" may start in the last 3 bytes and end after `at`.
-      scanned = std::max(scanned, at >= 3 ? at - 3 : 0);
-      if (!comment) continue;
+    } else if (at < html_skip_ || !html_in_comment(text, span, at)) {
+      continue;  // read already as a rule id of the comment before; or not in a comment
     }
     std::size_t word_end = at;
     while (word_end < span.end && is_id_char(text[word_end])) ++word_end;
+    // "<!-- prfaq-disable-->": the comment's close is no part of the word.
+    if (!toml && word_end - at > 2 && word_end < span.end && text[word_end] == '>' && text[word_end - 1] == '-' &&
+        text[word_end - 2] == '-')
+      word_end -= 2;
     std::string_view directive = text.substr(at, word_end - at);
     enum { disable, enable, next_line, this_line } kind;
     if (directive == "prfaq-disable") kind = disable;
@@ -64,16 +64,28 @@ void Suppressions::scan_comments(const LineIndex& lines, Span span, bool toml,
     else continue;
     std::size_t stop = text.find('\n', word_end);
     if (stop == std::string_view::npos || stop > span.end) stop = span.end;
+    int last_line = line;  // where the comment ends
     if (!toml) {
-      std::size_t close = text.substr(0, stop).find("-->", word_end);
-      if (close != std::string_view::npos) stop = close;
+      // An HTML comment may run over several lines, its rule ids too
+      // ("<!-- prfaq-disable\n     weasel-words -->"): they end at its
+      // close. md4c hands over the lines one at a time, so the close is
+      // looked for in the file; each search starts past the last one's.
+      if (html_close_ != std::string_view::npos && html_close_ < word_end)
+        html_close_ = text.find("-->", word_end);
+      if (html_close_ != std::string_view::npos) {
+        stop = html_close_;
+        last_line = lines.line_of(stop);
+        html_skip_ = stop;
+      }
     }
     std::vector<std::string> rules;
     std::size_t i = word_end;
+    // '>' and line ends separate ids too: a comment's next line in a quote starts with "> ".
+    auto separates = [](char c) { return c == ' ' || c == '\t' || c == ',' || c == '\r' || c == '\n' || c == '>'; };
     while (i < stop) {
-      while (i < stop && (text[i] == ' ' || text[i] == '\t' || text[i] == ',')) ++i;
+      while (i < stop && separates(text[i])) ++i;
       std::size_t j = i;
-      while (j < stop && text[j] != ' ' && text[j] != '\t' && text[j] != ',' && text[j] != '\r') ++j;
+      while (j < stop && !separates(text[j])) ++j;
       if (j > i) {
         rules.emplace_back(text.substr(i, j - i));
         ids.push_back({lines.at(i), rules.back()});
@@ -84,8 +96,8 @@ void Suppressions::scan_comments(const LineIndex& lines, Span span, bool toml,
     for (auto& rule : rules) {
       switch (kind) {
         case disable: open_[rule].push_back(line); break;
-        case next_line: ranges_[rule].push_back({line + 1, line + 1}); break;
-        case this_line: ranges_[rule].push_back({line, line}); break;
+        case next_line: ranges_[rule].push_back({last_line + 1, last_line + 1}); break;
+        case this_line: ranges_[rule].push_back({line, last_line}); break;
         case enable: {
           // Closes the disables of `rule`, or of every rule for a bare enable.
           auto close = [&](auto it) {
@@ -102,6 +114,31 @@ void Suppressions::scan_comments(const LineIndex& lines, Span span, bool toml,
     }
     from = stop;
   }
+}
+
+bool Suppressions::html_in_comment(std::string_view text, Span span, std::size_t at) {
+  // The raw HTML before `at`, from where the last call stopped: each byte
+  // is read once, whatever the number of "prfaq-" in it.
+  std::string_view html = text.substr(0, span.end);
+  std::size_t pos = std::max<std::size_t>(html_pos_, span.begin);
+  while (pos < at) {
+    // The next "<!--" or "-->" (whichever ends the current state), found
+    // once: a long line of "prfaq-x" must not search the rest of it each time.
+    if (!html_next_known_ || html_next_span_end_ != span.end) {
+      html_next_ = html.find(html_comment_ ? "-->" : "<!--", pos);
+      html_next_known_ = true;
+      html_next_span_end_ = span.end;
+    }
+    if (html_next_ == std::string_view::npos || html_next_ >= at) {
+      pos = at;  // a "<!--" may straddle `at`, but no directive starts inside one
+      break;
+    }
+    pos = html_next_ + (html_comment_ ? 3 : 4);
+    html_comment_ = !html_comment_;
+    html_next_known_ = false;
+  }
+  html_pos_ = pos;
+  return html_comment_;
 }
 
 void Suppressions::finish(const LineIndex& lines) {

@@ -31,7 +31,10 @@ class Suppressions {
   std::vector<Bad> scan(const LineIndex& lines, Span toml, const std::vector<Span>& html, Known&& known) {
     std::vector<std::pair<Position, std::string>> ids;
     scan_comments(lines, toml, true, ids);
-    for (const auto& h : html) scan_comments(lines, h, false, ids);
+    for (const auto& h : html) {
+      scan_comments(lines, h, false, ids);
+      html_in_comment(lines.text(), h, h.end);  // a comment may go on in the next span
+    }
     finish(lines);
     std::vector<Bad> bad;
     for (auto& [pos, id] : ids)
@@ -47,6 +50,15 @@ class Suppressions {
   // finish(), sorted and merged so that none overlap.
   std::map<std::string, Lines, std::less<>> ranges_;
   std::map<std::string, std::vector<int>, std::less<>> open_;  // first lines of disables not closed yet
+  // The raw HTML read so far, in file order: whether it left a "<!--" open,
+  // and where reading stopped. A comment may span several of md4c's spans.
+  bool html_comment_ = false;
+  std::size_t html_pos_ = 0;
+  bool html_next_known_ = false;  // html_next_: the next "<!--" or "-->" there, up to html_next_span_end_
+  std::size_t html_next_ = 0, html_next_span_end_ = 0;
+  std::size_t html_close_ = 0;  // the "-->" ending the last directive's comment (npos: none left)
+  std::size_t html_skip_ = 0;   // up to there, text was read as that comment's rule ids
+  bool html_in_comment(std::string_view text, Span span, std::size_t at);
   void scan_comments(const LineIndex& lines, Span span, bool toml, std::vector<std::pair<Position, std::string>>& ids);
   void finish(const LineIndex& lines);
 };

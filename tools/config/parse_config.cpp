@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <toml++/toml.h>
 
@@ -62,13 +63,22 @@ class ConfigReader {
   }
   double number(const toml::node& n, const std::string& k) const {
     if (n.is_integer()) return static_cast<double>(n.as_integer()->get());
-    if (!n.is_floating_point()) fail(n.source(), "'" + k + "' must be a number");
+    // nan compares false with every grade: the rule would never fire.
+    if (!n.is_floating_point() || !std::isfinite(n.as_floating_point()->get()))
+      fail(n.source(), "'" + k + "' must be a finite number");
     return n.as_floating_point()->get();
   }
   std::vector<std::string> strings(const toml::node& n, const std::string& k) const {
     if (!n.is_array()) fail(n.source(), "'" + k + "' must be an array of strings");
     std::vector<std::string> out;
     for (auto& item : *n.as_array()) out.push_back(string(item, k));
+    return out;
+  }
+  // A role listed twice is one role: not two review-missing findings for it.
+  static std::vector<std::string> distinct(std::vector<std::string> v) {
+    std::vector<std::string> out;
+    for (auto& s : v)
+      if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
     return out;
   }
   Status status(const toml::node& n, const std::string& k) const {
@@ -115,8 +125,8 @@ class ConfigReader {
   void review(const toml::table& t) {
     for (auto&& [key, n] : t) {
       std::string k(key.str());
-      if (k == "required_roles") c_.required_roles = strings(n, k);
-      else if (k == "roles") c_.roles = strings(n, k);
+      if (k == "required_roles") c_.required_roles = distinct(strings(n, k));
+      else if (k == "roles") c_.roles = distinct(strings(n, k));
       else unknown(key, k, {"required_roles", "roles"});
     }
   }
@@ -167,7 +177,12 @@ class ConfigReader {
   void topics(const toml::node& n) {
     const auto& t = table(n, "topics");
     c_.coverage_topics.clear();
-    for (auto&& [key, v] : t) c_.coverage_topics.push_back({std::string(key.str()), strings(v, std::string(key.str()))});
+    for (auto&& [key, v] : t) {
+      auto words = strings(v, std::string(key.str()));
+      // No question can ask about a topic with no word: it would warn on every brief.
+      if (words.empty()) fail(v.source(), "topic '" + std::string(key.str()) + "' needs at least one word");
+      c_.coverage_topics.push_back({std::string(key.str()), std::move(words)});
+    }
   }
 
   // Options a rule takes besides severity (and `from` for ladder rules).

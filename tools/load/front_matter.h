@@ -40,7 +40,12 @@ struct Metric {
   std::vector<Actual> actuals;
   // baseline, target or by given with the wrong type: key-type reported
   // them; metric-target does not call them missing.
-  std::vector<std::string> mistyped;
+  std::vector<std::string> mistyped;  // and "actuals" when one was dropped for a wrong type
+  bool is_mistyped(std::string_view key) const {
+    for (const auto& k : mistyped)
+      if (k == key) return true;
+    return false;
+  }
 };
 
 struct Business {

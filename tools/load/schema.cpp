@@ -96,8 +96,12 @@ class SchemaReader {
   template <std::size_t N>
   void unknown(const toml::key& key, const std::string& k, const std::array<std::string_view, N>& known,
                const std::string& where) {
-    emit_.add(pos(key.source()), "unknown-key",
-              "unknown key '" + where + k + "'" + did_you_mean(k, std::span<const std::string_view>(known)));
+    std::string hint = did_you_mean(k, std::span<const std::string_view>(known));
+    // TOML puts every key after a [table] header into that table: a
+    // top-level key written below one lands in it.
+    if (!where.empty() && hint.empty() && std::find(kTopKeys.begin(), kTopKeys.end(), k) != kTopKeys.end())
+      hint = " ('" + k + "' is a top-level key: move it above the first [table] or [[table]] header)";
+    emit_.add(pos(key.source()), "unknown-key", "unknown key '" + where + k + "'" + hint);
   }
 
   bool string(const toml::node& n, const std::string& k, Located<std::string>& out) {
@@ -257,19 +261,24 @@ class SchemaReader {
 
   void actual(const toml::table& t, Metric& m) {
     Actual a;
-    bool has_date = false, has_value = false;
+    bool has_date = false, has_value = false, date_given = false, value_given = false;
     for (auto&& [key, n] : t) {
       std::string k(key.str());
       if (k == "date") {
         Located<Date> d;
+        date_given = true;
         if ((has_date = date(n, "metric.actuals.date", d))) a.date = d.value;
-      } else if (k == "value") has_value = number(n, "metric.actuals.value", a.value);
-      else unknown(key, k, kActualKeys, "metric.actuals.");
+      } else if (k == "value") {
+        value_given = true;
+        has_value = number(n, "metric.actuals.value", a.value);
+      } else unknown(key, k, kActualKeys, "metric.actuals.");
     }
-    if (!has_date || !has_value)
+    // A date or value of the wrong type is reported once, above; the entry
+    // is dropped all the same.
+    if (!date_given || !value_given)
       emit_.add(pos(t.source()), "key-type", "an actual needs a date and a value: { date = 2027-07-15, value = 0.02 }");
-    else
-      m.actuals.push_back(a);
+    if (has_date && has_value) m.actuals.push_back(a);
+    else if ((date_given && !has_date) || (value_given && !has_value)) m.mistyped.push_back("actuals");
   }
 
   void business(const toml::node& n) {
@@ -303,10 +312,12 @@ class SchemaReader {
       if (k == "who") string(n, "review.who", r.who);
       else if (k == "role") {
         if (string(n, "review.role", r.role) && !config_.is_known_role(r.role.value)) {
+          // Every role a review may name: the required ones are allowed even when `roles` omits them.
           std::vector<std::string_view> roles(config_.roles.begin(), config_.roles.end());
-          for (auto& role : config_.required_roles) roles.push_back(role);
+          for (auto& role : config_.required_roles)
+            if (std::find(roles.begin(), roles.end(), role) == roles.end()) roles.push_back(role);
           std::string all;
-          for (auto& role : config_.roles) all += (all.empty() ? "" : ", ") + role;
+          for (auto role : roles) all += (all.empty() ? "" : ", ") + std::string(role);
           emit_.add(r.role.pos, "key-enum",
                     "'review.role' is \"" + r.role.value + "\", not one of: " + all +
                         did_you_mean(r.role.value, roles) + " (roles are set in prfaq.toml [review] roles)");

@@ -56,9 +56,16 @@ std::string normalize(std::string_view heading) {
     v.remove_prefix(5);
     while (!v.empty() && is_alnum(v.front())) v.remove_prefix(1);
   }
-  while (!v.empty() && (is_digit(static_cast<unsigned char>(v.front())) || v.front() == '.' ||
-                        v.front() == ')' || v.front() == ':' || v.front() == '-' || v.front() == ' '))
-    v.remove_prefix(1);
+  // Word processors turn "Part 1 - " into "Part 1 \u2013 " (en dash) or an em dash.
+  for (;;) {
+    if (!v.empty() && (is_digit(static_cast<unsigned char>(v.front())) || v.front() == '.' || v.front() == ')' ||
+                       v.front() == ':' || v.front() == '-' || v.front() == ' '))
+      v.remove_prefix(1);
+    else if (v.starts_with("\u2013") || v.starts_with("\u2014"))
+      v.remove_prefix(3);
+    else
+      break;
+  }
   v = trim(v);
   if (!v.empty() && v.back() == ')') {
     if (auto open = v.rfind('('); open != std::string_view::npos) v = trim(v.substr(0, open));
@@ -101,8 +108,20 @@ bool is_q_label(std::string_view s) {
   return has_q_prefix(s) && s.find_first_of(":.") == s.size() - 1;
 }
 
+// An answer's text less its optional label ("A:", "A1:", "A1.", as the
+// questions' "Q:", "Q1."): a blank "A:" left from a template answers nothing.
+std::string_view answer_text(std::string_view s) {
+  s = trim(s);
+  if (s.empty() || s[0] != 'A') return s;
+  std::size_t i = 1;
+  while (i < s.size() && is_digit(static_cast<unsigned char>(s[i]))) ++i;
+  if (i < s.size() && (s[i] == ':' || (s[i] == '.' && i > 1))) return trim(s.substr(i + 1));
+  return s;
+}
+
 bool is_content(const Block& b) {
   if (b.kind == BlockKind::thematic_break || b.kind == BlockKind::html) return false;
+  if (b.kind == BlockKind::paragraph) return !answer_text(b.text).empty();
   return !trim(b.text).empty() || b.kind == BlockKind::code || b.kind == BlockKind::table;
 }
 
@@ -218,7 +237,7 @@ void find_sections(Body& body, const LineIndex& lines, const Config& config) {
                  (ends_with_question(std::string_view(b.text).substr(0, b.bold_end)) ||
                   has_q_prefix(b.text))) {
         q.text = std::string(trim(std::string_view(b.text).substr(0, b.bold_end)));
-        inline_answer = !trim(std::string_view(b.text).substr(b.bold_end)).empty();
+        inline_answer = !answer_text(std::string_view(b.text).substr(b.bold_end)).empty();
       } else if (b.kind == BlockKind::paragraph && has_q_prefix(b.text)) {
         std::string_view first = std::string_view(b.text).substr(0, b.first_line_end);
         std::string_view rest = std::string_view(b.text).substr(b.first_line_end);
@@ -228,7 +247,7 @@ void find_sections(Body& body, const LineIndex& lines, const Config& config) {
           first = first.substr(0, a);
         }
         q.text = std::string(trim(first));
-        inline_answer = !trim(rest).empty();
+        inline_answer = !answer_text(rest).empty();
       } else if (b.kind == BlockKind::list_item &&
                  ends_with_question(std::string_view(b.text).substr(0, b.first_line_end))) {
         q.text = std::string(trim(std::string_view(b.text).substr(0, b.first_line_end)));

@@ -45,7 +45,10 @@ void write_sarif(std::ostream& out, const CheckResult& r) {
         << "}}";
   }
   out << "\n          ]\n        }\n      },\n      \"columnKind\": \"unicodeCodePoints\",\n"
-         "      \"originalUriBaseIds\": {\"SRCROOT\": {\"uri\": \"./\"}},\n      \"results\": [";
+         // SARIF 2.1.0 3.14.14: a base's uri with no uriBaseId of its own must be
+         // absolute; the repository root is known only where the log is read.
+         "      \"originalUriBaseIds\": {\"SRCROOT\": {\"description\": {\"text\": \"The repository root.\"}}},\n"
+         "      \"results\": [";
   for (std::size_t i = 0; i < r.findings.size(); ++i) {
     const auto& f = r.findings[i];
     out << (i ? "," : "") << "\n        {\"ruleId\": " << json_string(f.rule);
