@@ -598,6 +598,25 @@ class Test(GitTestCase):
                       "launched may only follow approved ([transitions] in prfaq.toml) [status-transition]",
                       [line.rstrip() for line in res.stderr.splitlines()])
 
+    def test_pre_receive_counts_a_brief_whose_status_moved_and_came_back(self):
+        r = self.started({"content/a.md": brief("A", "review")}, hooks=False)
+        self.server(r)
+        self.assertEqual(r.git("push", "-q", "origin", "main").returncode, 0)
+        r.write("content/a.md", brief("A", "launched"))
+        r.commit_all("launch straight from review")
+        bad = r.head()
+        r.write("content/a.md", brief("A", "review"))
+        r.commit_all("back to review")
+        # The tip holds a.md as the server has it: only the commit before moved it.
+        res = r.git("push", "origin", "main", check=False)
+        self.assertNotEqual(res.returncode, 0)
+        remote_lines = [line.rstrip() for line in res.stderr.splitlines() if line.startswith("remote: ")]
+        self.assertEqual(remote_lines[1], "remote: prfaq: push rejected: 1 brief has errors (what a brief lacks for "
+                                          "its status, or what the change breaks)")
+        self.assertEqual(findings("\n".join(remote_lines)), [
+            f"remote: content/a.md:3:10: error: in commit {bad[:7]}: status moved from review to launched; launched "
+            "may only follow approved ([transitions] in prfaq.toml) [status-transition]"])
+
     def test_annotated_tag_push_is_checked_at_its_commit(self):
         r = self.started({"content/a.md": brief("A", "draft")}, hooks=False)
         remote = self.server(r)

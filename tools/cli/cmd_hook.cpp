@@ -51,8 +51,12 @@ int report(Io& io, const CheckResult& r, const std::string& blocked, const std::
     io.err << text.str();
     return 0;
   }
-  int with_errors = 0;
-  for (const auto& b : r.briefs) with_errors += b.errors > 0;
+  // Counted from the findings: a status move in a pushed commit may be in
+  // a brief that the pushed tip leaves as the remote has it.
+  std::set<std::string> files_with_errors;
+  for (const auto& f : r.findings)
+    if (f.severity == Severity::error) files_with_errors.insert(f.file);
+  const std::size_t with_errors = files_with_errors.size();
   io.err << "prfaq: " << blocked << ": " << with_errors << " brief" << (with_errors == 1 ? " has" : "s have")
          << " errors (what a brief lacks for its status, or what the change breaks)\n"
          << text.str() << "\n" << bypass << '\n';
