@@ -406,6 +406,66 @@ class Test(GitTestCase):
         self.assertBlocked(res, ["content/bad.md" + UNANSWERED])
         self.assertHookRuns(r, [("pre-commit", 1)])
 
+    def test_merge_takes_the_status_moves_made_on_the_merged_branch(self):
+        r = self.started({"content/a.md": brief("A", "review"), "content/b.md": brief("B", "idea")})
+        r.git("checkout", "-q", "-b", "topic")
+        r.write("content/a.md", brief("A", "approved"))
+        self.assertPassed(r.commit("-a", "-m", "approve"))
+        r.write("content/a.md", brief("A", "launched"))
+        self.assertPassed(r.commit("-a", "-m", "launch"))  # review -> approved -> launched: two allowed steps
+        r.git("checkout", "-q", "main")
+        r.write("content/b.md", brief("B", "draft"))
+        self.assertPassed(r.commit("-a", "-m", "b to draft"))
+        self.assertHookRuns(r, [("pre-commit", 0)] * 3)
+        # The merge takes a.md from topic: a move made there, not by the merge.
+        self.assertPassed(r.git("merge", "--no-edit", "topic", check=False))
+        self.assertHookRuns(r, [("pre-merge-commit", 0)])
+        # The same, concluded with git commit (MERGE_HEAD).
+        r.git("reset", "-q", "--hard", "HEAD~1")
+        r.git("merge", "--no-commit", "--no-ff", "topic")
+        self.assertPassed(r.commit("--no-edit"))
+        self.assertHookRuns(r, [("pre-commit", 0)])
+        # A status that no side had is a move the merge makes: judged as one.
+        r.git("reset", "-q", "--hard", "HEAD~1")
+        r.git("checkout", "-q", "-b", "topic2")
+        r.write("content/c.md", brief("C", "idea"))
+        r.commit_all("c")
+        r.git("checkout", "-q", "main")
+        r.git("merge", "--no-commit", "--no-ff", "topic2")
+        r.write("content/b.md", brief("B", "launched"))
+        r.git("add", "-A")
+        res = self.blocked_commit(r, "--no-edit")
+        self.assertBlocked(res, [
+            "content/b.md:3:10: error: status moved from draft to launched; launched may only follow approved "
+            "([transitions] in prfaq.toml) [status-transition]",
+        ])
+        self.assertHookRuns(r, [("pre-commit", 1)])
+
+    def test_pre_push_of_a_merge_takes_the_status_moves_of_the_merged_side(self):
+        r = self.started({"content/a.md": brief("A", "review"), "content/b.md": brief("B", "idea")}, hooks=False)
+        remote = self.server(r)
+        os.remove(os.path.join(remote.path, "hooks", "pre-receive"))  # the client's hook alone
+        r.git("push", "-q", "-u", "origin", "main")
+        clone = r.other("clone", init=False)
+        r.git("clone", "-q", remote.path, clone.path)
+        # Someone moves a.md through two allowed steps and pushes.
+        r.write("content/a.md", brief("A", "approved"))
+        r.commit_all("approve")
+        r.write("content/a.md", brief("A", "launched"))
+        r.commit_all("launch")
+        r.git("push", "-q", "origin", "main")
+        # Someone else, on a commit of their own, pulls that in with a merge and pushes.
+        clone.install_hooks()
+        clone.write("content/b.md", brief("B", "draft"))
+        clone.commit_all("b to draft")
+        clone.git("pull", "-q", "--no-rebase", "--no-edit", "--no-verify", "origin", "main")  # pre-push alone
+        self.assertEqual(len(clone.git("show", "-s", "--format=%P", "HEAD").stdout.split()), 2)
+        res = clone.git("push", "origin", "main", check=False)
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual(findings(res.stderr), [])
+        self.assertHookRuns(r, [("pre-push", 0)])
+        self.assertEqual(remote.git("rev-parse", "main").stdout.strip(), clone.head())
+
     def test_first_commit_good_passes_bad_is_blocked(self):
         r = self.git_repo({"content/bad.md": BAD, "content/good.md": brief("Good", "review")})
         r.install_hooks()

@@ -3,6 +3,8 @@
 // commit).
 // They read only (the index, commits); they never write the index or the
 // working tree. Findings go to standard error, where Git shows them.
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -63,6 +65,38 @@ int report(Io& io, const CheckResult& r, const std::string& blocked, const std::
   return 1;
 }
 
+// The commits a merge being committed brings besides HEAD: MERGE_HEAD when
+// `git commit` concludes a merge; for pre-merge-commit, which Git runs
+// before it writes MERGE_HEAD, the GITHEAD_<id> variables `git merge` sets
+// for each commit it merges. Empty for a commit that is no merge.
+std::vector<git_oid> merged_heads(const GitRepo& repo) {
+  std::vector<git_oid> out;
+  auto add = [&](const git_oid& id) {
+    git_commit* c = nullptr;
+    if (git_commit_lookup(&c, repo.get(), &id) != 0) return;  // not a commit of this repository
+    git_commit_free(c);
+    if (std::none_of(out.begin(), out.end(), [&](const git_oid& o) { return git_oid_equal(&o, &id); }))
+      out.push_back(id);
+  };
+  std::vector<git_oid> listed;
+  git_repository_mergehead_foreach(
+      repo.get(),
+      [](const git_oid* id, void* payload) {
+        static_cast<std::vector<git_oid>*>(payload)->push_back(*id);
+        return 0;
+      },
+      &listed);
+  for (const auto& id : listed) add(id);
+  for (char** e = environ; *e; ++e) {
+    std::string_view v = *e;
+    if (!v.starts_with("GITHEAD_")) continue;
+    std::string hex(v.substr(8, v.find('=') - 8));
+    git_oid id;
+    if (hex.size() == GIT_OID_HEXSZ && git_oid_fromstr(&id, hex.c_str()) == 0) add(id);
+  }
+  return out;
+}
+
 // `named`: files the pre-commit framework passes (`pre-commit run
 // --all-files` names every file): the briefs among them are checked too, as
 // staged, with every rule, changed or not.
@@ -72,6 +106,13 @@ int pre_commit(Io& io, const std::vector<std::string>& named) {
   auto head = repo.head_commit();
   StagedIndex index = read_staged_index(repo);
   std::vector<Change> changes = changes_to_index(repo, head, index);
+  std::vector<std::unique_ptr<GitSource>> merged_sources;
+  std::vector<MergeParent> merged;
+  if (head)
+    for (const git_oid& id : merged_heads(repo)) {
+      merged_sources.push_back(GitSource::lazy_commit(repo, id, oid_short(id)));
+      merged.push_back({merged_sources.back().get(), changes_to_index(repo, id, index)});
+    }
   if (!named.empty()) {
     std::set<std::string> changed;
     for (const auto& c : changes) changed.insert(c.new_path);
@@ -82,7 +123,9 @@ int pre_commit(Io& io, const std::vector<std::string>& named) {
   std::unique_ptr<GitSource> before;
   if (head) before = GitSource::lazy_commit(repo, *head, "HEAD");
   Config config = load_config(*after);
-  CheckResult r = check_change({*after, before.get(), std::move(changes), config});
+  ChangeCheck change{*after, before.get(), std::move(changes), config};
+  change.merged = std::move(merged);
+  CheckResult r = check_change(change);
   return report(io, r, "commit blocked",
                 "Fix what is listed and stage it (git add), or commit anyway on purpose with: git commit --no-verify");
 }
@@ -202,11 +245,22 @@ std::vector<Finding> pushed_transitions(const GitRepo& repo, const std::optional
     git_commit* c = nullptr;
     git_check(git_commit_lookup(&c, repo.get(), &id), "reading commit " + oid_short(id));
     GitCommit commit(c);
-    if (git_commit_parentcount(commit.get()) == 0) continue;
+    unsigned parents = git_commit_parentcount(commit.get());
+    if (parents == 0) continue;
     git_oid parent = *git_commit_parent_id(commit.get(), 0);
     auto before = GitSource::lazy_commit(repo, parent, oid_short(parent));
     auto after = GitSource::lazy_commit(repo, id, oid_short(id));
     auto found = transition_findings(*before, *after, changes_between(repo, parent, id), config, oid_short(id));
+    if (!found.empty() && parents > 1) {  // a merge: the moves it makes itself
+      std::vector<std::unique_ptr<GitSource>> sources;
+      std::vector<MergeParent> others;
+      for (unsigned k = 1; k < parents; ++k) {
+        git_oid other = *git_commit_parent_id(commit.get(), k);
+        sources.push_back(GitSource::lazy_commit(repo, other, oid_short(other)));
+        others.push_back({sources.back().get(), changes_between(repo, other, id)});
+      }
+      found = moved_by_merge(std::move(found), *after, others, config);
+    }
     out.insert(out.end(), found.begin(), found.end());
   }
   return out;
