@@ -978,6 +978,32 @@ class Test(GitTestCase):
         self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
 
     @unittest.skipUnless(shutil.which("pre-commit"), "the pre-commit framework is not installed")
+    def test_pre_commit_framework_first_push_checks_the_pushed_branch_not_the_index(self):
+        # To an empty remote the framework names no range (its "all files"):
+        # the branch pushed, not the one checked out, is what is checked.
+        r = self.framework_repo({"content/a.md": brief("A", "draft")})
+        r.commit_all()
+        remote = r.other("remote.git", bare=True)
+        r.git("remote", "add", "origin", remote.path)
+        path = {"PATH": os.path.dirname(os.path.abspath(PRFAQ)) + os.pathsep + os.environ.get("PATH", "")}
+        res = subprocess.run(["pre-commit", "install", "-t", "pre-push"], cwd=r.path, env=r.env(path),
+                             capture_output=True, text=True)
+        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
+        r.git("checkout", "-q", "-b", "topic")
+        r.write("content/a.md", BAD.replace("Bad", "A"))
+        r.commit_all("broken, on purpose")  # --no-verify
+        bad = r.head()
+        r.git("checkout", "-q", "main")
+        res = r.git("push", "origin", "topic", check=False, env=path)
+        self.assertNotEqual(res.returncode, 0, res.stdout + res.stderr)
+        self.assertIn("prfaq: refs/heads/topic at " + bad[:7] + ":", res.stdout + res.stderr)
+        self.assertIn("prfaq: push blocked: 1 brief has errors", res.stdout + res.stderr)
+        self.assertIn("content/a.md" + UNANSWERED, res.stdout + res.stderr)
+        self.assertEqual(remote.git("branch").stdout, "")
+        res = r.git("push", "-q", "origin", "main", check=False, env=path)
+        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
+
+    @unittest.skipUnless(shutil.which("pre-commit"), "the pre-commit framework is not installed")
     def test_pre_commit_framework_local_hook(self):
         r = self.git_repo({
             "content/a.md": brief("A", "idea"),

@@ -334,15 +334,21 @@ int run_hook(const Args& args, Io& io) {
   // A blocked merge stays in progress: git commit (--no-verify) concludes it.
   if (what == "pre-commit" || what == "pre-merge-commit") {
     // The pre-commit framework runs its hooks at every stage it is
-    // installed for; at pre-push it says so with the range it pushes.
+    // installed for; at pre-push it says so with the range it pushes. When
+    // the pushed commits reach a root commit the remote lacks (a first
+    // push), it names no range, only the local branch pushed ("all files"):
+    // that branch is checked whole, not the index.
     const char* from = std::getenv("PRE_COMMIT_FROM_REF");
     const char* to = std::getenv("PRE_COMMIT_TO_REF");
-    if (from && to && *to) {
+    const char* local = std::getenv("PRE_COMMIT_LOCAL_BRANCH");
+    bool range = from && to && *to;
+    if (range || (local && *local)) {
       GitRepo repo = GitRepo::open(io.cwd);
       const char* branch = std::getenv("PRE_COMMIT_REMOTE_BRANCH");
       const char* remote = std::getenv("PRE_COMMIT_REMOTE_NAME");
-      std::array<std::string, 3> line{*from ? revision_hex(repo, from) : std::string(GIT_OID_HEXSZ, '0'),
-                                      revision_hex(repo, to), branch && *branch ? branch : "the pushed branch"};
+      std::array<std::string, 3> line{range && *from ? revision_hex(repo, from) : std::string(GIT_OID_HEXSZ, '0'),
+                                      revision_hex(repo, range ? to : local),
+                                      branch && *branch ? branch : "the pushed branch"};
       return check_pushes(io, repo, {line}, remote ? remote : "origin", "push blocked",
                           "Fix what is listed and commit, or push anyway on purpose with: git push --no-verify");
     }
