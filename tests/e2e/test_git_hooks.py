@@ -761,6 +761,33 @@ class Test(GitTestCase):
         self.assertIn("[remote rejected] good -> good (pre-receive hook declined)", res.stderr)
         self.assertHookRuns(r, [("pre-receive", 1)])
 
+    def test_pre_receive_new_branch_when_the_server_head_names_no_branch(self):
+        # `git init --bare` without init.defaultBranch points HEAD at master,
+        # and the clients push main: a new branch is still checked for what
+        # it adds to the branches there, not whole.
+        r = self.started({"content/a.md": BAD.replace("Bad", "A"), "content/b.md": brief("B", "idea")}, hooks=False)
+        remote = self.server(r)
+        remote.git("symbolic-ref", "HEAD", "refs/heads/master")
+        self.assertEqual(r.git("push", "-q", "--no-verify", "origin", "main", check=False).returncode, 1)
+        os.rename(os.path.join(remote.path, "hooks", "pre-receive"), os.path.join(remote.path, "hooks", "off"))
+        r.git("push", "-q", "origin", "main")  # a.md broken on main, before the hook was there
+        os.rename(os.path.join(remote.path, "hooks", "off"), os.path.join(remote.path, "hooks", "pre-receive"))
+        r.hook_runs()
+        r.git("checkout", "-q", "-b", "topic")
+        r.write("content/b.md", brief("B", "idea", extra="\nMore.\n"))
+        r.commit_all("b only")
+        res = r.git("push", "origin", "topic", check=False)
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertNotIn("content/a.md", res.stderr)
+        self.assertHookRuns(r, [("pre-receive", 0)])
+        r.write("content/b.md", BAD.replace("Bad", "B"))
+        r.commit_all("b broken")
+        res = r.git("push", "origin", "topic:topic2", check=False)
+        self.assertNotEqual(res.returncode, 0)
+        remote_lines = [line.rstrip() for line in res.stderr.splitlines() if line.startswith("remote: ")]
+        self.assertEqual(findings("\n".join(remote_lines)), ["remote: content/b.md" + UNANSWERED])
+        self.assertHookRuns(r, [("pre-receive", 1)])
+
     def test_pre_push_blocks_a_bad_commit_made_with_no_verify(self):
         r = self.started({"content/a.md": brief("A", "draft")}, hooks=False)
         remote = self.server(r)

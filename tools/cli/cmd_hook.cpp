@@ -130,24 +130,12 @@ int pre_commit(Io& io, const std::vector<std::string>& named) {
                 "Fix what is listed and stage it (git add), or commit anyway on purpose with: git commit --no-verify");
 }
 
-// The default branch a new branch is compared with: the remote's HEAD
-// (pre-push) or the repository's HEAD (pre-receive on the server). Never the
-// client's own HEAD: that is often the pushed branch itself, which would
-// leave nothing to check. Without a remote HEAD, the remote-tracking branch
-// closest to the tip (the latest merge base) stands in for it; with none,
-// the whole tip is checked.
-std::optional<git_oid> base_for_new_branch(const GitRepo& repo, const std::string& remote, const git_oid& tip) {
-  git_oid id;
-  if (remote.empty()) {
-    auto head = repo.head_commit();
-    return head ? merge_base(repo, *head, tip) : std::nullopt;
-  }
-  std::string head_ref = "refs/remotes/" + remote + "/HEAD";
-  if (git_reference_name_to_id(&id, repo.get(), head_ref.c_str()) == 0) return merge_base(repo, id, tip);
+// The merge base of `tip` with the branch under `glob` it left most
+// recently (the latest merge base); nullopt when it shares none with any.
+std::optional<git_oid> latest_merge_base(const GitRepo& repo, const std::string& glob, const git_oid& tip) {
   std::optional<git_oid> best;
   std::int64_t best_time = 0;
   git_reference_iterator* raw = nullptr;
-  std::string glob = "refs/remotes/" + remote + "/*";
   if (git_reference_iterator_glob_new(&raw, repo.get(), glob.c_str()) != 0) return std::nullopt;
   std::unique_ptr<git_reference_iterator, CFree<git_reference_iterator_free>> it(raw);
   git_reference* ref = nullptr;
@@ -167,6 +155,25 @@ std::optional<git_oid> base_for_new_branch(const GitRepo& repo, const std::strin
     }
   }
   return best;
+}
+
+// The default branch a new branch is compared with: the remote's HEAD
+// (pre-push) or the repository's HEAD (pre-receive on the server). Never the
+// client's own HEAD: that is often the pushed branch itself, which would
+// leave nothing to check. Without a remote HEAD, the remote-tracking branch
+// closest to the tip (the latest merge base) stands in for it; on the
+// server, when HEAD names a branch with no commit (`git init --bare` points
+// it at master, and the pushes go to main), its branches do. With none, the
+// whole tip is checked.
+std::optional<git_oid> base_for_new_branch(const GitRepo& repo, const std::string& remote, const git_oid& tip) {
+  if (remote.empty()) {
+    if (auto head = repo.head_commit()) return merge_base(repo, *head, tip);
+    return latest_merge_base(repo, "refs/heads/*", tip);
+  }
+  git_oid id;
+  std::string head_ref = "refs/remotes/" + remote + "/HEAD";
+  if (git_reference_name_to_id(&id, repo.get(), head_ref.c_str()) == 0) return merge_base(repo, id, tip);
+  return latest_merge_base(repo, "refs/remotes/" + remote + "/*", tip);
 }
 
 // A URL or path compared as Git would reach it: a local path made absolute
