@@ -353,6 +353,12 @@ class Test(GitTestCase):
         self.assertEqual((res.returncode, res.stdout, res.stderr),
                          (2, "", "prfaq: error: the index has unresolved conflicts (content/a.md and 1 more): "
                              "resolve them and git add, then check again\n"))
+        # The hook run by hand (Git runs none then): the same, not the
+        # conflicted briefs taken for deleted.
+        res = r.run("hook", "pre-commit")
+        self.assertEqual((res.returncode, res.stdout, res.stderr),
+                         (2, "", "prfaq: error: the index has unresolved conflicts (content/a.md and 1 more): "
+                             "resolve them and git add, then check again\n"))
         r.write("content/a.md", brief("A", "idea"))
         r.write("content/b.md", brief("B", "idea"))
         r.git("add", "-A")

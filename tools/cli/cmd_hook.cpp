@@ -105,6 +105,7 @@ int pre_commit(Io& io, const std::vector<std::string>& named) {
   if (repo.bare()) return 0;
   auto head = repo.head_commit();
   StagedIndex index = read_staged_index(repo);
+  refuse_conflicts(index);  // Git runs no hook then; a hand-run one would see the conflicted briefs as deleted
   std::vector<Change> changes = changes_to_index(repo, head, index);
   std::vector<std::unique_ptr<GitSource>> merged_sources;
   std::vector<MergeParent> merged;
