@@ -1149,6 +1149,31 @@ class Test(GitTestCase):
         res = r.commit("-m", "a")
         self.assertEqual((res.returncode, res.stderr), (0, ""))
 
+    def test_prfaq_toml_linked_or_a_folder_is_refused_in_git_as_in_the_folder(self):
+        # A link to a shared configuration that turns a rule off: the folder
+        # refuses it, and so must the index, a commit and the hook (not check
+        # with the defaults instead).
+        r = self.started({"shared.toml": '[rules]\nplaceholder = { severity = "off" }\n',
+                          "content/a.md": brief("A", "draft", extra="\nTODO\n")})
+        os.symlink("shared.toml", os.path.join(r.path, "prfaq.toml"))
+        r.git("add", "-A")
+        link = "prfaq: error: prfaq.toml is a symbolic link, which prfaq never follows: make it a file\n"
+        for args in (["check"], ["check", "--staged"], ["hook", "pre-commit"]):
+            res = r.run(*args)
+            self.assertEqual((res.returncode, res.stdout, res.stderr), (2, "", link), args)
+        res = self.blocked_commit(r, "-m", "shared configuration")
+        self.assertEqual((res.returncode, res.stderr), (1, link))  # git commit exits 1 whatever the hook did
+        self.assertHookRuns(r, [("pre-commit", 2)])
+        r.commit_all("linked, on purpose")  # --no-verify
+        res = r.run("check", "--rev", "HEAD")
+        self.assertEqual((res.returncode, res.stdout, res.stderr), (2, "", link))
+        # A folder named prfaq.toml.
+        os.remove(os.path.join(r.path, "prfaq.toml"))
+        r.write("prfaq.toml/x", "x\n")
+        r.git("add", "-A")
+        res = r.run("check", "--staged")
+        self.assertEqual((res.returncode, res.stdout, res.stderr), (2, "", "prfaq: error: prfaq.toml is not a file\n"))
+
     def test_gitlink_under_content_is_reported_and_not_checked(self):
         r = self.started({"content/a.md": brief("A", "idea")})
         r.git("update-index", "--add", "--cacheinfo", f"160000,{r.head()},content/sub.md")
