@@ -516,6 +516,32 @@ class Test(GitTestCase):
         self.assertPassed(r.git(*args, check=False, cwd=r.folder))
         self.assertHookRuns(r, [("pre-commit", 0)])
 
+    def test_hook_script_that_changes_folder_reads_the_index_git_hands_it(self):
+        # Git hands hooks GIT_INDEX_FILE=.git/index, relative to the top of
+        # the work tree; a script that moves first (`cd docs && ...`, as
+        # lefthook's root: does) must not read an empty index and pass.
+        r = self.started({"content/a.md": brief("A", "idea")}, hooks=False)
+        hook = os.path.join(r.hooks_dir(), "pre-commit")
+        os.makedirs(os.path.dirname(os.path.join(r.path, hook)), exist_ok=True)
+        with open(os.path.join(r.path, hook), "w") as f:
+            f.write('#!/bin/sh\ncd content/team && exec "$PRFAQ" hook pre-commit\n')
+        os.chmod(os.path.join(r.path, hook), 0o755)
+        r.spy(hook)
+        r.write("content/team/x.md", brief("X", "idea"))
+        r.commit_all("team")
+        r.write("content/a.md", BAD.replace("Bad", "A"))
+        r.git("add", "-A")
+        self.assertBlocked(self.blocked_commit(r, "-m", "a"), ["content/a.md" + UNANSWERED])
+        self.assertBlocked(self.blocked_commit(r, "-a", "-m", "a"), ["content/a.md" + UNANSWERED])
+        self.assertHookRuns(r, [("pre-commit", 1), ("pre-commit", 1)])
+        res = r.run("check", "--staged", cwd=os.path.join(r.path, "content", "team"),
+                    env={"GIT_INDEX_FILE": ".git/index"})
+        self.assertEqual((res.returncode, findings(res.stdout)), (1, ["content/a.md" + UNANSWERED]), res.stderr)
+        r.write("content/a.md", brief("A", "draft"))
+        r.git("add", "-A")
+        self.assertPassed(r.commit("-m", "a"))
+        self.assertHookRuns(r, [("pre-commit", 0)])
+
     def test_core_hooks_path_install_writes_into_that_folder(self):
         r = self.started({"content/a.md": brief("A", "idea")}, hooks=False)
         r.git("config", "core.hooksPath", "my-hooks")
