@@ -1063,6 +1063,36 @@ class Test(GitTestCase):
         self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
 
     @unittest.skipUnless(shutil.which("pre-commit"), "the pre-commit framework is not installed")
+    def test_pre_commit_framework_push_to_a_url_uses_the_remote_with_that_url(self):
+        # `git push URL topic`: the framework finds no remote-tracking branch
+        # for a URL and names no range; prfaq compares the branch with the
+        # configured remote of that URL, so a brief already broken on main
+        # does not stop a branch that leaves it alone.
+        r = self.framework_repo({"content/a.md": BAD.replace("Bad", "A"), "content/b.md": brief("B", "idea")})
+        r.commit_all("a broken, on purpose")
+        remote = r.other("remote.git", bare=True)
+        r.git("remote", "add", "origin", remote.path)
+        r.git("push", "-q", "-u", "origin", "main")
+        r.git("remote", "set-head", "origin", "main")
+        path = {"PATH": os.path.dirname(os.path.abspath(PRFAQ)) + os.pathsep + os.environ.get("PATH", "")}
+        res = subprocess.run(["pre-commit", "install", "-t", "pre-push"], cwd=r.path, env=r.env(path),
+                             capture_output=True, text=True)
+        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
+        r.git("checkout", "-q", "-b", "topic")
+        r.write("content/b.md", brief("B", "idea", extra="\nMore.\n"))
+        r.commit_all("b only")
+        res = r.git("push", remote.path, "topic", check=False, env=path)
+        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
+        self.assertNotIn("content/a.md", res.stdout + res.stderr)
+        r.git("checkout", "-q", "-b", "topic2", "main")
+        r.write("content/b.md", BAD.replace("Bad", "B"))
+        r.commit_all("b broken")
+        res = r.git("push", remote.path, "topic2", check=False, env=path)
+        self.assertNotEqual(res.returncode, 0, res.stdout + res.stderr)
+        self.assertIn("content/b.md" + UNANSWERED, res.stdout + res.stderr)
+        self.assertNotIn("content/a.md", res.stdout + res.stderr)
+
+    @unittest.skipUnless(shutil.which("pre-commit"), "the pre-commit framework is not installed")
     def test_pre_commit_framework_local_hook(self):
         r = self.git_repo({
             "content/a.md": brief("A", "idea"),

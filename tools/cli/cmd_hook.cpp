@@ -357,7 +357,11 @@ int run_hook(const Args& args, Io& io) {
       std::array<std::string, 3> line{range && *from ? revision_hex(repo, from) : std::string(GIT_OID_HEXSZ, '0'),
                                       revision_hex(repo, range ? to : local),
                                       branch && *branch ? branch : "the pushed branch"};
-      return check_pushes(io, repo, {line}, remote ? remote : "origin", "push blocked",
+      // `git push URL`: the framework passes the URL as the name, as Git does.
+      std::string name = remote && *remote ? remote : "origin";
+      const char* url = std::getenv("PRE_COMMIT_REMOTE_URL");
+      name = remote_named(repo, name, url && *url ? url : name, io.cwd);
+      return check_pushes(io, repo, {line}, name, "push blocked",
                           "Fix what is listed and commit, or push anyway on purpose with: git push --no-verify");
     }
     return pre_commit(io, {args.positional.begin() + 1, args.positional.end()});
