@@ -353,6 +353,12 @@ class Test(GitTestCase):
         self.assertEqual((res.returncode, res.stdout, res.stderr),
                          (2, "", "prfaq: error: the index has unresolved conflicts (content/a.md and 1 more): "
                              "resolve them and git add, then check again\n"))
+        # The hook run by hand (Git runs none then): the same, not the
+        # conflicted briefs taken for deleted.
+        res = r.run("hook", "pre-commit")
+        self.assertEqual((res.returncode, res.stdout, res.stderr),
+                         (2, "", "prfaq: error: the index has unresolved conflicts (content/a.md and 1 more): "
+                             "resolve them and git add, then check again\n"))
         r.write("content/a.md", brief("A", "idea"))
         r.write("content/b.md", brief("B", "idea"))
         r.git("add", "-A")
@@ -406,6 +412,66 @@ class Test(GitTestCase):
         self.assertBlocked(res, ["content/bad.md" + UNANSWERED])
         self.assertHookRuns(r, [("pre-commit", 1)])
 
+    def test_merge_takes_the_status_moves_made_on_the_merged_branch(self):
+        r = self.started({"content/a.md": brief("A", "review"), "content/b.md": brief("B", "idea")})
+        r.git("checkout", "-q", "-b", "topic")
+        r.write("content/a.md", brief("A", "approved"))
+        self.assertPassed(r.commit("-a", "-m", "approve"))
+        r.write("content/a.md", brief("A", "launched"))
+        self.assertPassed(r.commit("-a", "-m", "launch"))  # review -> approved -> launched: two allowed steps
+        r.git("checkout", "-q", "main")
+        r.write("content/b.md", brief("B", "draft"))
+        self.assertPassed(r.commit("-a", "-m", "b to draft"))
+        self.assertHookRuns(r, [("pre-commit", 0)] * 3)
+        # The merge takes a.md from topic: a move made there, not by the merge.
+        self.assertPassed(r.git("merge", "--no-edit", "topic", check=False))
+        self.assertHookRuns(r, [("pre-merge-commit", 0)])
+        # The same, concluded with git commit (MERGE_HEAD).
+        r.git("reset", "-q", "--hard", "HEAD~1")
+        r.git("merge", "--no-commit", "--no-ff", "topic")
+        self.assertPassed(r.commit("--no-edit"))
+        self.assertHookRuns(r, [("pre-commit", 0)])
+        # A status that no side had is a move the merge makes: judged as one.
+        r.git("reset", "-q", "--hard", "HEAD~1")
+        r.git("checkout", "-q", "-b", "topic2")
+        r.write("content/c.md", brief("C", "idea"))
+        r.commit_all("c")
+        r.git("checkout", "-q", "main")
+        r.git("merge", "--no-commit", "--no-ff", "topic2")
+        r.write("content/b.md", brief("B", "launched"))
+        r.git("add", "-A")
+        res = self.blocked_commit(r, "--no-edit")
+        self.assertBlocked(res, [
+            "content/b.md:3:10: error: status moved from draft to launched; launched may only follow approved "
+            "([transitions] in prfaq.toml) [status-transition]",
+        ])
+        self.assertHookRuns(r, [("pre-commit", 1)])
+
+    def test_pre_push_of_a_merge_takes_the_status_moves_of_the_merged_side(self):
+        r = self.started({"content/a.md": brief("A", "review"), "content/b.md": brief("B", "idea")}, hooks=False)
+        remote = self.server(r)
+        os.remove(os.path.join(remote.path, "hooks", "pre-receive"))  # the client's hook alone
+        r.git("push", "-q", "-u", "origin", "main")
+        clone = r.other("clone", init=False)
+        r.git("clone", "-q", remote.path, clone.path)
+        # Someone moves a.md through two allowed steps and pushes.
+        r.write("content/a.md", brief("A", "approved"))
+        r.commit_all("approve")
+        r.write("content/a.md", brief("A", "launched"))
+        r.commit_all("launch")
+        r.git("push", "-q", "origin", "main")
+        # Someone else, on a commit of their own, pulls that in with a merge and pushes.
+        clone.install_hooks()
+        clone.write("content/b.md", brief("B", "draft"))
+        clone.commit_all("b to draft")
+        clone.git("pull", "-q", "--no-rebase", "--no-edit", "--no-verify", "origin", "main")  # pre-push alone
+        self.assertEqual(len(clone.git("show", "-s", "--format=%P", "HEAD").stdout.split()), 2)
+        res = clone.git("push", "origin", "main", check=False)
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertEqual(findings(res.stderr), [])
+        self.assertHookRuns(r, [("pre-push", 0)])
+        self.assertEqual(remote.git("rev-parse", "main").stdout.strip(), clone.head())
+
     def test_first_commit_good_passes_bad_is_blocked(self):
         r = self.git_repo({"content/bad.md": BAD, "content/good.md": brief("Good", "review")})
         r.install_hooks()
@@ -448,6 +514,32 @@ class Test(GitTestCase):
         self.assertHookRuns(r, [("pre-commit", 1)])
         r.write("content/a.md", brief("A", "draft"))
         self.assertPassed(r.git(*args, check=False, cwd=r.folder))
+        self.assertHookRuns(r, [("pre-commit", 0)])
+
+    def test_hook_script_that_changes_folder_reads_the_index_git_hands_it(self):
+        # Git hands hooks GIT_INDEX_FILE=.git/index, relative to the top of
+        # the work tree; a script that moves first (`cd docs && ...`, as
+        # lefthook's root: does) must not read an empty index and pass.
+        r = self.started({"content/a.md": brief("A", "idea")}, hooks=False)
+        hook = os.path.join(r.hooks_dir(), "pre-commit")
+        os.makedirs(os.path.dirname(os.path.join(r.path, hook)), exist_ok=True)
+        with open(os.path.join(r.path, hook), "w") as f:
+            f.write('#!/bin/sh\ncd content/team && exec "$PRFAQ" hook pre-commit\n')
+        os.chmod(os.path.join(r.path, hook), 0o755)
+        r.spy(hook)
+        r.write("content/team/x.md", brief("X", "idea"))
+        r.commit_all("team")
+        r.write("content/a.md", BAD.replace("Bad", "A"))
+        r.git("add", "-A")
+        self.assertBlocked(self.blocked_commit(r, "-m", "a"), ["content/a.md" + UNANSWERED])
+        self.assertBlocked(self.blocked_commit(r, "-a", "-m", "a"), ["content/a.md" + UNANSWERED])
+        self.assertHookRuns(r, [("pre-commit", 1), ("pre-commit", 1)])
+        res = r.run("check", "--staged", cwd=os.path.join(r.path, "content", "team"),
+                    env={"GIT_INDEX_FILE": ".git/index"})
+        self.assertEqual((res.returncode, findings(res.stdout)), (1, ["content/a.md" + UNANSWERED]), res.stderr)
+        r.write("content/a.md", brief("A", "draft"))
+        r.git("add", "-A")
+        self.assertPassed(r.commit("-m", "a"))
         self.assertHookRuns(r, [("pre-commit", 0)])
 
     def test_core_hooks_path_install_writes_into_that_folder(self):
@@ -598,6 +690,25 @@ class Test(GitTestCase):
                       "launched may only follow approved ([transitions] in prfaq.toml) [status-transition]",
                       [line.rstrip() for line in res.stderr.splitlines()])
 
+    def test_pre_receive_counts_a_brief_whose_status_moved_and_came_back(self):
+        r = self.started({"content/a.md": brief("A", "review")}, hooks=False)
+        self.server(r)
+        self.assertEqual(r.git("push", "-q", "origin", "main").returncode, 0)
+        r.write("content/a.md", brief("A", "launched"))
+        r.commit_all("launch straight from review")
+        bad = r.head()
+        r.write("content/a.md", brief("A", "review"))
+        r.commit_all("back to review")
+        # The tip holds a.md as the server has it: only the commit before moved it.
+        res = r.git("push", "origin", "main", check=False)
+        self.assertNotEqual(res.returncode, 0)
+        remote_lines = [line.rstrip() for line in res.stderr.splitlines() if line.startswith("remote: ")]
+        self.assertEqual(remote_lines[1], "remote: prfaq: push rejected: 1 brief has errors (what a brief lacks for "
+                                          "its status, or what the change breaks)")
+        self.assertEqual(findings("\n".join(remote_lines)), [
+            f"remote: content/a.md:3:10: error: in commit {bad[:7]}: status moved from review to launched; launched "
+            "may only follow approved ([transitions] in prfaq.toml) [status-transition]"])
+
     def test_annotated_tag_push_is_checked_at_its_commit(self):
         r = self.started({"content/a.md": brief("A", "draft")}, hooks=False)
         remote = self.server(r)
@@ -680,6 +791,33 @@ class Test(GitTestCase):
         self.assertEqual([line for line in remote_lines if line.startswith("remote: prfaq: refs/")],
                          [f"remote: prfaq: refs/heads/bad-topic at {r.head()[:7]}:"])
         self.assertIn("[remote rejected] good -> good (pre-receive hook declined)", res.stderr)
+        self.assertHookRuns(r, [("pre-receive", 1)])
+
+    def test_pre_receive_new_branch_when_the_server_head_names_no_branch(self):
+        # `git init --bare` without init.defaultBranch points HEAD at master,
+        # and the clients push main: a new branch is still checked for what
+        # it adds to the branches there, not whole.
+        r = self.started({"content/a.md": BAD.replace("Bad", "A"), "content/b.md": brief("B", "idea")}, hooks=False)
+        remote = self.server(r)
+        remote.git("symbolic-ref", "HEAD", "refs/heads/master")
+        self.assertEqual(r.git("push", "-q", "--no-verify", "origin", "main", check=False).returncode, 1)
+        os.rename(os.path.join(remote.path, "hooks", "pre-receive"), os.path.join(remote.path, "hooks", "off"))
+        r.git("push", "-q", "origin", "main")  # a.md broken on main, before the hook was there
+        os.rename(os.path.join(remote.path, "hooks", "off"), os.path.join(remote.path, "hooks", "pre-receive"))
+        r.hook_runs()
+        r.git("checkout", "-q", "-b", "topic")
+        r.write("content/b.md", brief("B", "idea", extra="\nMore.\n"))
+        r.commit_all("b only")
+        res = r.git("push", "origin", "topic", check=False)
+        self.assertEqual(res.returncode, 0, res.stderr)
+        self.assertNotIn("content/a.md", res.stderr)
+        self.assertHookRuns(r, [("pre-receive", 0)])
+        r.write("content/b.md", BAD.replace("Bad", "B"))
+        r.commit_all("b broken")
+        res = r.git("push", "origin", "topic:topic2", check=False)
+        self.assertNotEqual(res.returncode, 0)
+        remote_lines = [line.rstrip() for line in res.stderr.splitlines() if line.startswith("remote: ")]
+        self.assertEqual(findings("\n".join(remote_lines)), ["remote: content/b.md" + UNANSWERED])
         self.assertHookRuns(r, [("pre-receive", 1)])
 
     def test_pre_push_blocks_a_bad_commit_made_with_no_verify(self):
@@ -899,6 +1037,62 @@ class Test(GitTestCase):
         self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
 
     @unittest.skipUnless(shutil.which("pre-commit"), "the pre-commit framework is not installed")
+    def test_pre_commit_framework_first_push_checks_the_pushed_branch_not_the_index(self):
+        # To an empty remote the framework names no range (its "all files"):
+        # the branch pushed, not the one checked out, is what is checked.
+        r = self.framework_repo({"content/a.md": brief("A", "draft")})
+        r.commit_all()
+        remote = r.other("remote.git", bare=True)
+        r.git("remote", "add", "origin", remote.path)
+        path = {"PATH": os.path.dirname(os.path.abspath(PRFAQ)) + os.pathsep + os.environ.get("PATH", "")}
+        res = subprocess.run(["pre-commit", "install", "-t", "pre-push"], cwd=r.path, env=r.env(path),
+                             capture_output=True, text=True)
+        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
+        r.git("checkout", "-q", "-b", "topic")
+        r.write("content/a.md", BAD.replace("Bad", "A"))
+        r.commit_all("broken, on purpose")  # --no-verify
+        bad = r.head()
+        r.git("checkout", "-q", "main")
+        res = r.git("push", "origin", "topic", check=False, env=path)
+        self.assertNotEqual(res.returncode, 0, res.stdout + res.stderr)
+        self.assertIn("prfaq: refs/heads/topic at " + bad[:7] + ":", res.stdout + res.stderr)
+        self.assertIn("prfaq: push blocked: 1 brief has errors", res.stdout + res.stderr)
+        self.assertIn("content/a.md" + UNANSWERED, res.stdout + res.stderr)
+        self.assertEqual(remote.git("branch").stdout, "")
+        res = r.git("push", "-q", "origin", "main", check=False, env=path)
+        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
+
+    @unittest.skipUnless(shutil.which("pre-commit"), "the pre-commit framework is not installed")
+    def test_pre_commit_framework_push_to_a_url_uses_the_remote_with_that_url(self):
+        # `git push URL topic`: the framework finds no remote-tracking branch
+        # for a URL and names no range; prfaq compares the branch with the
+        # configured remote of that URL, so a brief already broken on main
+        # does not stop a branch that leaves it alone.
+        r = self.framework_repo({"content/a.md": BAD.replace("Bad", "A"), "content/b.md": brief("B", "idea")})
+        r.commit_all("a broken, on purpose")
+        remote = r.other("remote.git", bare=True)
+        r.git("remote", "add", "origin", remote.path)
+        r.git("push", "-q", "-u", "origin", "main")
+        r.git("remote", "set-head", "origin", "main")
+        path = {"PATH": os.path.dirname(os.path.abspath(PRFAQ)) + os.pathsep + os.environ.get("PATH", "")}
+        res = subprocess.run(["pre-commit", "install", "-t", "pre-push"], cwd=r.path, env=r.env(path),
+                             capture_output=True, text=True)
+        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
+        r.git("checkout", "-q", "-b", "topic")
+        r.write("content/b.md", brief("B", "idea", extra="\nMore.\n"))
+        r.commit_all("b only")
+        res = r.git("push", remote.path, "topic", check=False, env=path)
+        self.assertEqual(res.returncode, 0, res.stdout + res.stderr)
+        self.assertNotIn("content/a.md", res.stdout + res.stderr)
+        r.git("checkout", "-q", "-b", "topic2", "main")
+        r.write("content/b.md", BAD.replace("Bad", "B"))
+        r.commit_all("b broken")
+        res = r.git("push", remote.path, "topic2", check=False, env=path)
+        self.assertNotEqual(res.returncode, 0, res.stdout + res.stderr)
+        self.assertIn("content/b.md" + UNANSWERED, res.stdout + res.stderr)
+        self.assertNotIn("content/a.md", res.stdout + res.stderr)
+
+    @unittest.skipUnless(shutil.which("pre-commit"), "the pre-commit framework is not installed")
     def test_pre_commit_framework_local_hook(self):
         r = self.git_repo({
             "content/a.md": brief("A", "idea"),
@@ -1010,6 +1204,31 @@ class Test(GitTestCase):
         r.git("add", "-A")
         res = r.commit("-m", "a")
         self.assertEqual((res.returncode, res.stderr), (0, ""))
+
+    def test_prfaq_toml_linked_or_a_folder_is_refused_in_git_as_in_the_folder(self):
+        # A link to a shared configuration that turns a rule off: the folder
+        # refuses it, and so must the index, a commit and the hook (not check
+        # with the defaults instead).
+        r = self.started({"shared.toml": '[rules]\nplaceholder = { severity = "off" }\n',
+                          "content/a.md": brief("A", "draft", extra="\nTODO\n")})
+        os.symlink("shared.toml", os.path.join(r.path, "prfaq.toml"))
+        r.git("add", "-A")
+        link = "prfaq: error: prfaq.toml is a symbolic link, which prfaq never follows: make it a file\n"
+        for args in (["check"], ["check", "--staged"], ["hook", "pre-commit"]):
+            res = r.run(*args)
+            self.assertEqual((res.returncode, res.stdout, res.stderr), (2, "", link), args)
+        res = self.blocked_commit(r, "-m", "shared configuration")
+        self.assertEqual((res.returncode, res.stderr), (1, link))  # git commit exits 1 whatever the hook did
+        self.assertHookRuns(r, [("pre-commit", 2)])
+        r.commit_all("linked, on purpose")  # --no-verify
+        res = r.run("check", "--rev", "HEAD")
+        self.assertEqual((res.returncode, res.stdout, res.stderr), (2, "", link))
+        # A folder named prfaq.toml.
+        os.remove(os.path.join(r.path, "prfaq.toml"))
+        r.write("prfaq.toml/x", "x\n")
+        r.git("add", "-A")
+        res = r.run("check", "--staged")
+        self.assertEqual((res.returncode, res.stdout, res.stderr), (2, "", "prfaq: error: prfaq.toml is not a file\n"))
 
     def test_gitlink_under_content_is_reported_and_not_checked(self):
         r = self.started({"content/a.md": brief("A", "idea")})

@@ -44,6 +44,17 @@ std::vector<Finding> transition_findings(const Source& before, const Source& aft
   return out;
 }
 
+std::vector<Finding> moved_by_merge(std::vector<Finding> found, const Source& after,
+                                    const std::vector<MergeParent>& others, const Config& config) {
+  for (const auto& parent : others) {
+    if (found.empty()) break;
+    std::set<std::string> still;
+    for (const auto& f : transition_findings(*parent.source, after, parent.changes, config, "")) still.insert(f.file);
+    std::erase_if(found, [&](const Finding& f) { return !still.count(f.file); });
+  }
+  return found;
+}
+
 void add_findings(CheckResult& r, std::vector<Finding> more) {
   for (auto& f : more) {
     bool error = f.severity == Severity::error;
@@ -133,7 +144,8 @@ CheckResult check_change(const ChangeCheck& in) {
     std::vector<Change> checked;
     for (const auto& c : in.changes)
       if (targets.count(c.new_path)) checked.push_back(c);
-    add_findings(result, transition_findings(*in.before, in.after, checked, in.config, ""));
+    add_findings(result, moved_by_merge(transition_findings(*in.before, in.after, checked, in.config, ""), in.after,
+                                        in.merged, in.config));
   }
   return result;
 }

@@ -65,12 +65,7 @@ int run_check(const Args& args, Io& io) {
     if (args.has("--staged")) {
       if (git->bare()) throw Fatal("--staged needs a work tree; this repository is bare (use --rev)");
       StagedIndex index = read_staged_index(*git);
-      // As git commit: nothing is checked while a merge is unresolved (the
-      // conflicted briefs are in no one version to check).
-      if (!index.conflicted.empty())
-        throw Fatal("the index has unresolved conflicts (" + index.conflicted.front() +
-                    (index.conflicted.size() > 1 ? " and " + std::to_string(index.conflicted.size() - 1) + " more" : "") +
-                    "): resolve them and git add, then check again");
+      refuse_conflicts(index);  // as git commit: nothing while a merge is unresolved
       source = GitSource::from_index(*git, std::move(index));
     } else {
       std::string rev = *args.get("--rev");

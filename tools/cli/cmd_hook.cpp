@@ -3,6 +3,8 @@
 // commit).
 // They read only (the index, commits); they never write the index or the
 // working tree. Findings go to standard error, where Git shows them.
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -51,12 +53,48 @@ int report(Io& io, const CheckResult& r, const std::string& blocked, const std::
     io.err << text.str();
     return 0;
   }
-  int with_errors = 0;
-  for (const auto& b : r.briefs) with_errors += b.errors > 0;
+  // Counted from the findings: a status move in a pushed commit may be in
+  // a brief that the pushed tip leaves as the remote has it.
+  std::set<std::string> files_with_errors;
+  for (const auto& f : r.findings)
+    if (f.severity == Severity::error) files_with_errors.insert(f.file);
+  const std::size_t with_errors = files_with_errors.size();
   io.err << "prfaq: " << blocked << ": " << with_errors << " brief" << (with_errors == 1 ? " has" : "s have")
          << " errors (what a brief lacks for its status, or what the change breaks)\n"
          << text.str() << "\n" << bypass << '\n';
   return 1;
+}
+
+// The commits a merge being committed brings besides HEAD: MERGE_HEAD when
+// `git commit` concludes a merge; for pre-merge-commit, which Git runs
+// before it writes MERGE_HEAD, the GITHEAD_<id> variables `git merge` sets
+// for each commit it merges. Empty for a commit that is no merge.
+std::vector<git_oid> merged_heads(const GitRepo& repo) {
+  std::vector<git_oid> out;
+  auto add = [&](const git_oid& id) {
+    git_commit* c = nullptr;
+    if (git_commit_lookup(&c, repo.get(), &id) != 0) return;  // not a commit of this repository
+    git_commit_free(c);
+    if (std::none_of(out.begin(), out.end(), [&](const git_oid& o) { return git_oid_equal(&o, &id); }))
+      out.push_back(id);
+  };
+  std::vector<git_oid> listed;
+  git_repository_mergehead_foreach(
+      repo.get(),
+      [](const git_oid* id, void* payload) {
+        static_cast<std::vector<git_oid>*>(payload)->push_back(*id);
+        return 0;
+      },
+      &listed);
+  for (const auto& id : listed) add(id);
+  for (char** e = environ; *e; ++e) {
+    std::string_view v = *e;
+    if (!v.starts_with("GITHEAD_")) continue;
+    std::string hex(v.substr(8, v.find('=') - 8));
+    git_oid id;
+    if (hex.size() == GIT_OID_HEXSZ && git_oid_fromstr(&id, hex.c_str()) == 0) add(id);
+  }
+  return out;
 }
 
 // `named`: files the pre-commit framework passes (`pre-commit run
@@ -67,7 +105,15 @@ int pre_commit(Io& io, const std::vector<std::string>& named) {
   if (repo.bare()) return 0;
   auto head = repo.head_commit();
   StagedIndex index = read_staged_index(repo);
+  refuse_conflicts(index);  // Git runs no hook then; a hand-run one would see the conflicted briefs as deleted
   std::vector<Change> changes = changes_to_index(repo, head, index);
+  std::vector<std::unique_ptr<GitSource>> merged_sources;
+  std::vector<MergeParent> merged;
+  if (head)
+    for (const git_oid& id : merged_heads(repo)) {
+      merged_sources.push_back(GitSource::lazy_commit(repo, id, oid_short(id)));
+      merged.push_back({merged_sources.back().get(), changes_to_index(repo, id, index)});
+    }
   if (!named.empty()) {
     std::set<std::string> changed;
     for (const auto& c : changes) changed.insert(c.new_path);
@@ -78,29 +124,19 @@ int pre_commit(Io& io, const std::vector<std::string>& named) {
   std::unique_ptr<GitSource> before;
   if (head) before = GitSource::lazy_commit(repo, *head, "HEAD");
   Config config = load_config(*after);
-  CheckResult r = check_change({*after, before.get(), std::move(changes), config});
+  ChangeCheck change{*after, before.get(), std::move(changes), config};
+  change.merged = std::move(merged);
+  CheckResult r = check_change(change);
   return report(io, r, "commit blocked",
                 "Fix what is listed and stage it (git add), or commit anyway on purpose with: git commit --no-verify");
 }
 
-// The default branch a new branch is compared with: the remote's HEAD
-// (pre-push) or the repository's HEAD (pre-receive on the server). Never the
-// client's own HEAD: that is often the pushed branch itself, which would
-// leave nothing to check. Without a remote HEAD, the remote-tracking branch
-// closest to the tip (the latest merge base) stands in for it; with none,
-// the whole tip is checked.
-std::optional<git_oid> base_for_new_branch(const GitRepo& repo, const std::string& remote, const git_oid& tip) {
-  git_oid id;
-  if (remote.empty()) {
-    auto head = repo.head_commit();
-    return head ? merge_base(repo, *head, tip) : std::nullopt;
-  }
-  std::string head_ref = "refs/remotes/" + remote + "/HEAD";
-  if (git_reference_name_to_id(&id, repo.get(), head_ref.c_str()) == 0) return merge_base(repo, id, tip);
+// The merge base of `tip` with the branch under `glob` it left most
+// recently (the latest merge base); nullopt when it shares none with any.
+std::optional<git_oid> latest_merge_base(const GitRepo& repo, const std::string& glob, const git_oid& tip) {
   std::optional<git_oid> best;
   std::int64_t best_time = 0;
   git_reference_iterator* raw = nullptr;
-  std::string glob = "refs/remotes/" + remote + "/*";
   if (git_reference_iterator_glob_new(&raw, repo.get(), glob.c_str()) != 0) return std::nullopt;
   std::unique_ptr<git_reference_iterator, CFree<git_reference_iterator_free>> it(raw);
   git_reference* ref = nullptr;
@@ -120,6 +156,25 @@ std::optional<git_oid> base_for_new_branch(const GitRepo& repo, const std::strin
     }
   }
   return best;
+}
+
+// The default branch a new branch is compared with: the remote's HEAD
+// (pre-push) or the repository's HEAD (pre-receive on the server). Never the
+// client's own HEAD: that is often the pushed branch itself, which would
+// leave nothing to check. Without a remote HEAD, the remote-tracking branch
+// closest to the tip (the latest merge base) stands in for it; on the
+// server, when HEAD names a branch with no commit (`git init --bare` points
+// it at master, and the pushes go to main), its branches do. With none, the
+// whole tip is checked.
+std::optional<git_oid> base_for_new_branch(const GitRepo& repo, const std::string& remote, const git_oid& tip) {
+  if (remote.empty()) {
+    if (auto head = repo.head_commit()) return merge_base(repo, *head, tip);
+    return latest_merge_base(repo, "refs/heads/*", tip);
+  }
+  git_oid id;
+  std::string head_ref = "refs/remotes/" + remote + "/HEAD";
+  if (git_reference_name_to_id(&id, repo.get(), head_ref.c_str()) == 0) return merge_base(repo, id, tip);
+  return latest_merge_base(repo, "refs/remotes/" + remote + "/*", tip);
 }
 
 // A URL or path compared as Git would reach it: a local path made absolute
@@ -198,11 +253,22 @@ std::vector<Finding> pushed_transitions(const GitRepo& repo, const std::optional
     git_commit* c = nullptr;
     git_check(git_commit_lookup(&c, repo.get(), &id), "reading commit " + oid_short(id));
     GitCommit commit(c);
-    if (git_commit_parentcount(commit.get()) == 0) continue;
+    unsigned parents = git_commit_parentcount(commit.get());
+    if (parents == 0) continue;
     git_oid parent = *git_commit_parent_id(commit.get(), 0);
     auto before = GitSource::lazy_commit(repo, parent, oid_short(parent));
     auto after = GitSource::lazy_commit(repo, id, oid_short(id));
     auto found = transition_findings(*before, *after, changes_between(repo, parent, id), config, oid_short(id));
+    if (!found.empty() && parents > 1) {  // a merge: the moves it makes itself
+      std::vector<std::unique_ptr<GitSource>> sources;
+      std::vector<MergeParent> others;
+      for (unsigned k = 1; k < parents; ++k) {
+        git_oid other = *git_commit_parent_id(commit.get(), k);
+        sources.push_back(GitSource::lazy_commit(repo, other, oid_short(other)));
+        others.push_back({sources.back().get(), changes_between(repo, other, id)});
+      }
+      found = moved_by_merge(std::move(found), *after, others, config);
+    }
     out.insert(out.end(), found.begin(), found.end());
   }
   return out;
@@ -276,16 +342,26 @@ int run_hook(const Args& args, Io& io) {
   // A blocked merge stays in progress: git commit (--no-verify) concludes it.
   if (what == "pre-commit" || what == "pre-merge-commit") {
     // The pre-commit framework runs its hooks at every stage it is
-    // installed for; at pre-push it says so with the range it pushes.
+    // installed for; at pre-push it says so with the range it pushes. When
+    // the pushed commits reach a root commit the remote lacks (a first
+    // push), it names no range, only the local branch pushed ("all files"):
+    // that branch is checked whole, not the index.
     const char* from = std::getenv("PRE_COMMIT_FROM_REF");
     const char* to = std::getenv("PRE_COMMIT_TO_REF");
-    if (from && to && *to) {
+    const char* local = std::getenv("PRE_COMMIT_LOCAL_BRANCH");
+    bool range = from && to && *to;
+    if (range || (local && *local)) {
       GitRepo repo = GitRepo::open(io.cwd);
       const char* branch = std::getenv("PRE_COMMIT_REMOTE_BRANCH");
       const char* remote = std::getenv("PRE_COMMIT_REMOTE_NAME");
-      std::array<std::string, 3> line{*from ? revision_hex(repo, from) : std::string(GIT_OID_HEXSZ, '0'),
-                                      revision_hex(repo, to), branch && *branch ? branch : "the pushed branch"};
-      return check_pushes(io, repo, {line}, remote ? remote : "origin", "push blocked",
+      std::array<std::string, 3> line{range && *from ? revision_hex(repo, from) : std::string(GIT_OID_HEXSZ, '0'),
+                                      revision_hex(repo, range ? to : local),
+                                      branch && *branch ? branch : "the pushed branch"};
+      // `git push URL`: the framework passes the URL as the name, as Git does.
+      std::string name = remote && *remote ? remote : "origin";
+      const char* url = std::getenv("PRE_COMMIT_REMOTE_URL");
+      name = remote_named(repo, name, url && *url ? url : name, io.cwd);
+      return check_pushes(io, repo, {line}, name, "push blocked",
                           "Fix what is listed and commit, or push anyway on purpose with: git push --no-verify");
     }
     return pre_commit(io, {args.positional.begin() + 1, args.positional.end()});

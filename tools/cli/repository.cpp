@@ -26,7 +26,15 @@ Config load_config(const fs::path& root) {
 
 Config load_config(const Source& source) {
   auto text = source.read("prfaq.toml");
-  return text ? parse_config(*text, "prfaq.toml") : default_config();
+  if (text) return parse_config(*text, "prfaq.toml");
+  // As in the folder: a prfaq.toml that is a link, a submodule or a folder
+  // (in the index or a commit) is refused, not passed over for the defaults.
+  Listing listing = source.list_all("prfaq.toml");
+  for (const auto& s : listing.skipped)
+    if (s.path == "prfaq.toml" && s.kind == SkippedEntry::Kind::symlink)
+      throw Fatal("prfaq.toml is a symbolic link, which prfaq never follows: make it a file");
+  if (!listing.skipped.empty() || !listing.files.empty()) throw Fatal("prfaq.toml is not a file");
+  return default_config();
 }
 
 Repository open_repository(const std::string& cwd) {

@@ -241,4 +241,11 @@ StagedIndex read_staged_index(const GitRepo& repo) {
   return out;
 }
 
+void refuse_conflicts(const StagedIndex& index) {
+  if (index.conflicted.empty()) return;
+  throw Fatal("the index has unresolved conflicts (" + index.conflicted.front() +
+              (index.conflicted.size() > 1 ? " and " + std::to_string(index.conflicted.size() - 1) + " more" : "") +
+              "): resolve them and git add, then check again");
+}
+
 }  // namespace prfaq

@@ -50,4 +50,9 @@ StagedIndex read_staged_index(const GitRepo& repo);
 // index this reader takes on (see above). For tests and read_staged_index.
 std::optional<StagedIndex> parse_index_file(std::string_view bytes);
 
+// Throws Fatal, naming a conflicted path, while the index holds conflicts:
+// nothing is checked then, as Git commits nothing (the conflicted files are
+// in no one version, and would look deleted).
+void refuse_conflicts(const StagedIndex& index);
+
 }  // namespace prfaq

@@ -1,5 +1,7 @@
 #include "source/git_repo.h"
 
+#include <git2/sys/repository.h>
+
 #include <cstdlib>
 
 #include "source/libgit2.h"
@@ -36,6 +38,21 @@ std::optional<GitRepo> GitRepo::discover(const fs::path& start) {
   // set the work tree it already has (seen under LeakSanitizer).
   if (work_tree && fs::path(*work_tree).lexically_normal() / "" != repo.workdir().lexically_normal() / "")
     git_check(git_repository_set_workdir(repo.get(), work_tree->c_str(), 0), "using GIT_WORK_TREE=" + *work_tree);
+  // Git reads a relative GIT_INDEX_FILE (".git/index", as it hands hooks)
+  // from the top of the work tree, where it moves first and hooks start. A
+  // hook script that changes folder first (`cd docs && prfaq hook
+  // pre-commit`, lefthook's root:) must read that index too, not a missing
+  // one that looks empty: the path is made absolute, for this handle and
+  // for those reopen() opens.
+  const char* index = from_env ? std::getenv("GIT_INDEX_FILE") : nullptr;
+  if (index && *index && fs::path(index).is_relative() && !repo.workdir().empty()) {
+    std::string absolute = (repo.workdir() / index).lexically_normal().string();
+    ::setenv("GIT_INDEX_FILE", absolute.c_str(), 1);
+    git_index* raw_index = nullptr;
+    git_check(git_index_open(&raw_index, absolute.c_str()), "reading the Git index " + absolute);
+    GitIndex owned(raw_index);
+    git_check(git_repository_set_index(repo.get(), owned.get()), "reading the Git index " + absolute);
+  }
   return repo;
 }
 
