@@ -542,6 +542,29 @@ class Test(GitTestCase):
         hrefs = {a.attrs["href"] for a in page.all("a")}
         self.assertLessEqual({"../team/index-2.html", "../tag/index-2.html", "../owner/index-2.html"}, hrefs)
 
+    def test_blank_and_repeated_tags_and_owners_make_no_page_and_show_once(self):
+        files = site_files()
+        files["content/ideas/dark-mode.md"] = add_front_matter(
+            brief("Dark Mode"), ['team = "  "', 'tags = ["night", "night", "", "  "]']).replace(
+                '"ana@acme.example"', '"", "bo@acme.example", "bo@acme.example"')
+        r = self.site_repo(files=files)
+        self.build(r)
+        out = os.path.join(r.path, "public")
+        written = files_under(out)
+        # No page for "" or "  " (their names would be x.html, x-2.html), and one per real name.
+        self.assertEqual(sorted(f for f in written if f.startswith("tag/")),
+                         ["tag/index.html", "tag/mobile.html", "tag/night.html", "tag/returns.html"])
+        self.assertNotIn("owner/x.html", written)
+        self.assertNotIn("team/x.html", written)
+        page = read_page(out, "briefs/dark-mode.html")
+        shown = [(a.text, a.attrs["href"]) for a in page.all("a")
+                 if a.attrs.get("href", "").startswith(("../tag/", "../owner/", "../team/"))]
+        self.assertEqual([x for x in shown if "/index.html" not in x[1]],
+                         [("bo@acme.example", "../owner/bo-acme-example.html"), ("night", "../tag/night.html")])
+        # The listing shows the brief once.
+        night = read_page(out, "tag/night.html")
+        self.assertEqual([c.attrs["data-title"] for c in night.all("li", cls="card")], ["Dark Mode"])
+
     # -- 2. The brief page ------------------------------------------------------
 
     def test_brief_page_lays_out_press_release_faq_journey_metric_sign_offs_and_readiness(self):

@@ -14,6 +14,17 @@ namespace prfaq {
 
 namespace {
 
+// The tags or owners a page shows and lists the brief under: each once, in
+// the order given, and none that is blank ("" or spaces names nothing: it
+// would make a listing page and a link with no text).
+std::vector<std::string> distinct_names(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const auto& n : names)
+    if (n.find_first_not_of(" \t") != std::string::npos && std::find(out.begin(), out.end(), n) == out.end())
+      out.push_back(n);
+  return out;
+}
+
 // Start of the line holding `offset`, not before `floor` (the body's start).
 std::size_t line_start(std::string_view file, std::size_t offset, std::size_t floor) {
   offset = std::min(offset, file.size());
@@ -358,12 +369,13 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
   v.subheadline = fm.subheadline.value;
   v.status = fm.status_text.value;
   v.status_value = fm.status;
-  v.team = fm.team.value;
+  // A blank team is no team, as an empty one is.
+  v.team = fm.team.value.find_first_not_of(" \t") == std::string::npos ? std::string() : fm.team.value;
   v.customer = fm.customer.value;
   v.reason = fm.reason.value;
   if (fm.launch) v.launch = fm.launch->value.str();
-  v.owners = fm.owner;
-  v.tags = fm.tags;
+  v.owners = distinct_names(fm.owner);
+  v.tags = distinct_names(fm.tags);
   for (const auto& r : fm.related) v.related.push_back(r.value);
 
   LinkRewriter links(b, ctx, v.media);
