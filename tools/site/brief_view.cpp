@@ -17,11 +17,13 @@ namespace {
 // The tags or owners a page shows and lists the brief under: each once, in
 // the order given, and none that is blank ("" or spaces names nothing: it
 // would make a listing page and a link with no text).
+bool blank(std::string_view name) { return name.find_first_not_of(" \t") == std::string_view::npos; }
+
 std::vector<std::string> distinct_names(const std::vector<std::string>& names) {
   std::vector<std::string> out;
+  std::set<std::string_view> seen;  // a hostile brief may list 100,000s
   for (const auto& n : names)
-    if (n.find_first_not_of(" \t") != std::string::npos && std::find(out.begin(), out.end(), n) == out.end())
-      out.push_back(n);
+    if (!blank(n) && seen.insert(n).second) out.push_back(n);
   return out;
 }
 
@@ -370,7 +372,7 @@ BriefView make_brief_view(const Brief& b, const ViewContext& ctx, bool render_ht
   v.status = fm.status_text.value;
   v.status_value = fm.status;
   // A blank team is no team, as an empty one is.
-  v.team = fm.team.value.find_first_not_of(" \t") == std::string::npos ? std::string() : fm.team.value;
+  v.team = blank(fm.team.value) ? std::string() : fm.team.value;
   v.customer = fm.customer.value;
   v.reason = fm.reason.value;
   if (fm.launch) v.launch = fm.launch->value.str();
