@@ -36,8 +36,6 @@ namespace {
 struct Slot {
   std::vector<Finding> findings;  // the brief's own, then the repository-wide rules'
   BriefSummary summary;
-  std::optional<Status> status;
-  Suppressions suppressions;
 };
 
 // The keys the brief gives with the wrong type that the ladder requires,
@@ -125,18 +123,18 @@ void cap_findings(std::vector<Finding>& fs, const Config& config, std::optional<
 // suppressed, and at most [limits] max_findings_per_file; and their count
 // in the summary. On the worker that checked the brief: a hostile file may
 // hold 100,000s of findings.
-void show_findings(Slot& s, const Config& config) {
+void show_findings(Slot& s, const Config& config, std::optional<Status> status, const Suppressions* suppressions) {
   std::vector<Finding>& shown = s.findings;
   std::size_t kept = 0;
   for (auto& f : shown) {
-    f.severity = config.severity_for(f.rule, s.status, f.requires_status);
-    if (f.severity == Severity::off || s.suppressions.suppressed(f.rule, f.pos.line)) continue;
-    say_where_required(f, s.status);
+    f.severity = config.severity_for(f.rule, status, f.requires_status);
+    if (f.severity == Severity::off || (suppressions && suppressions->suppressed(f.rule, f.pos.line))) continue;
+    say_where_required(f, status);
     if (&f != &shown[kept]) shown[kept] = std::move(f);
     ++kept;
   }
   shown.erase(shown.begin() + static_cast<std::ptrdiff_t>(kept), shown.end());
-  cap_findings(shown, config, s.status);
+  cap_findings(shown, config, status);
   for (const auto& f : shown) (f.severity == Severity::error ? s.summary.errors : s.summary.warnings)++;
 }
 
@@ -148,7 +146,7 @@ void check_one(const Source& source, const std::string& path, const CheckContext
     raw.push_back({path, {1, 1}, "front-matter-missing", "the file cannot be read", Severity::error, std::nullopt});
     slot.findings = std::move(raw);
     slot.summary.path = path;
-    show_findings(slot, ctx.config);
+    show_findings(slot, ctx.config, std::nullopt, nullptr);
     return;
   }
   Brief b = load_brief(path, std::move(*bytes), ctx.config);
@@ -191,11 +189,9 @@ void check_one(const Source& source, const std::string& path, const CheckContext
           s.missing_for_next.push_back(f.message + " [" + f.rule + "]");
   }
   if (options.on_loaded) options.on_loaded(b, index);
-  slot.status = b.fm.status;
-  slot.suppressions = std::move(b.suppressions);
   slot.findings = std::move(raw);
   repository_rules.check(facts_of(b), slot.findings);
-  show_findings(slot, ctx.config);
+  show_findings(slot, ctx.config, b.fm.status, &b.suppressions);
 }
 
 }  // namespace
